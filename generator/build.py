@@ -1,0 +1,169 @@
+"""The build, top to bottom: read articles, extract, merge with hand edits, validate, render, write,
+run MkDocs, publish. Each stage takes data and returns data; `storage` does the disk work."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import storage
+from generator.articles import Article, assign_unique_ids, parse_article
+from generator.config import Settings, SiteConfig, mkdocs_config, parse_site_config
+from generator.errors import InputError, Problem
+from generator.facts.update import Outcome, cached_extraction, update
+from generator.render import gather, make_environment, render_pages
+from generator.render.model import ArticleFacts
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the person who ran it."""
+
+    articles: int = 0
+    extracted: int = 0
+    facts_written: int = 0
+    pages_written: int = 0
+    site_built: bool = False
+    site: Path | None = None
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def build(settings: Settings, progress: Progress = lambda _: None) -> BuildReport:
+    """Build the site from `settings.seeds` and `settings.facts` into `settings.site`."""
+    with storage.build_lock(settings.build):
+        storage.recover(settings.site)
+        report, items = prepare(settings, progress)
+        fingerprint = storage.fingerprint(settings.build / "docs", settings.build / "mkdocs.yml",
+                                          settings.site_config)
+        if storage.read_text(settings.build / "site.sha256") != fingerprint or not settings.site.is_dir():
+            progress("building the HTML site with MkDocs")
+            report.notes.extend(publish_site(settings, items))
+            storage.write_text(settings.build / "site.sha256", fingerprint)
+            report.site_built = True
+    return report
+
+
+def prepare(settings: Settings, progress: Progress = lambda _: None) -> tuple[BuildReport, list[ArticleFacts]]:
+    """Every stage up to the Markdown pages and the MkDocs configuration in the build folder."""
+    report = BuildReport(site=settings.site)
+    site_config = load_site_config(settings)
+    articles = read_articles(settings, report)
+    outcomes = extract_and_merge(settings, articles, report, progress)
+    items = [ArticleFacts(a, o.facts, f"{a.id}.yaml") for a, o in zip(articles, outcomes, strict=True)
+             if o.facts is not None]
+    progress(f"rendering {len(items)} article(s)")
+    pages = render(settings, site_config, items)
+    report.pages_written = write_pages(settings, site_config, pages)
+    return report, items
+
+
+def load_site_config(settings: Settings) -> SiteConfig:
+    path = settings.site_config / "mkdocs.yml"
+    text = storage.read_text(path)
+    if text is None:
+        raise InputError([Problem(str(path), None, None, "", "the site configuration is missing",
+                                  "restore site_config/mkdocs.yml from the repository")])
+    return parse_site_config(text, str(path))
+
+
+def read_articles(settings: Settings, report: BuildReport) -> list[Article]:
+    """Every readable article; each unreadable one becomes a problem and is left out."""
+    sources, problems = storage.read_inputs(settings.seeds)
+    report.problems.extend(problems)
+    articles = []
+    for source in sources:
+        try:
+            article = parse_article(source.data, source.name)
+        except InputError as error:
+            report.problems.extend(error.problems)
+            continue
+        report.notes.extend(article.notes)
+        articles.append(article)
+    articles, notes = assign_unique_ids(articles)
+    report.notes.extend(notes)
+    report.articles = len(articles)
+    return articles
+
+
+def extract_and_merge(settings: Settings, articles: list[Article], report: BuildReport,
+                      progress: Progress) -> list[Outcome]:
+    """Extract what changed (or everything, if forced), merge into the fact files, write them."""
+    from generator.extract import EXTRACTOR_VERSION
+
+    snapshots_dir = settings.facts / storage.SNAPSHOT_FOLDER
+    snapshots = {a.id: storage.read_text(snapshots_dir / f"{a.id}.yaml") for a in articles}
+    machine: dict[str, dict] = {}  # type: ignore[type-arg]
+    if not settings.force_extract:
+        for article in articles:
+            cached = cached_extraction(snapshots[article.id], article.sha256, EXTRACTOR_VERSION)
+            if cached is not None:
+                machine[article.id] = cached
+    stale = [a for a in articles if a.id not in machine]
+    if stale:
+        from generator.extract import extract_all, load_model
+
+        progress(f"extracting facts from {len(stale)} article(s)")
+        for article, facts in zip(stale, extract_all(stale, load_model()), strict=True):
+            machine[article.id] = facts
+        report.extracted = len(stale)
+
+    schema_ref = _schema_reference(settings.facts)
+    outcomes = []
+    for article in articles:
+        name = f"{settings.facts.as_posix()}/{article.id}.yaml"
+        mine = storage.read_text(settings.facts / f"{article.id}.yaml")
+        outcome = update(name, machine[article.id], snapshots[article.id], mine, schema_ref)
+        if outcome.file_text is not None:
+            report.facts_written += storage.write_text(settings.facts / f"{article.id}.yaml", outcome.file_text)
+        if outcome.snapshot_text is not None:
+            storage.write_text(snapshots_dir / f"{article.id}.yaml", outcome.snapshot_text)
+        report.problems.extend(outcome.problems)
+        report.notes.extend(outcome.notes)
+        outcomes.append(outcome)
+    known = {f"{a.id}.yaml" for a in articles}
+    for orphan in sorted(set(storage.read_folder(settings.facts, ".yaml")) - known):
+        report.notes.append(f"{settings.facts.as_posix()}/{orphan}: no article has this id; the file is kept, not shown")
+    return outcomes
+
+
+def _schema_reference(facts_dir: Path) -> str | None:
+    """A path from the facts folder to the JSON Schema, if both are in the same project."""
+    schema = Path(__file__).parent / "facts" / "schema.json"
+    try:
+        return Path(os.path.relpath(schema.resolve(), facts_dir.resolve())).as_posix() if \
+            schema.resolve().is_relative_to(Path.cwd().resolve()) and facts_dir.resolve().is_relative_to(Path.cwd().resolve()) else None
+    except ValueError:
+        return None
+
+
+def render(settings: Settings, site_config: SiteConfig, items: list[ArticleFacts]) -> dict[str, str]:
+    templates = storage.read_folder(settings.templates, ".j2")
+    env = make_environment(templates)
+    site = {"site_name": site_config.site_name, "edit_url": site_config.edit_url}
+    pages = render_pages(gather(items), env, site)
+    pages.update(storage.copy_assets(settings.site_config / "assets", Path("assets")))
+    return pages
+
+
+def write_pages(settings: Settings, site_config: SiteConfig, pages: dict[str, str]) -> int:
+    """Generated Markdown and the MkDocs configuration go to the build folder."""
+    docs = settings.build / "docs"
+    staged = storage.staging_folder(settings.site)
+    config = mkdocs_config(site_config, docs, staged, settings.site_config)
+    written = storage.write_tree(docs, pages)
+    written += storage.write_text(settings.build / "mkdocs.yml", storage.dump_yaml(config))
+    return written
+
+
+def publish_site(settings: Settings, items: list[ArticleFacts]) -> list[str]:
+    newest = max((a.article.date for a in items), default=dt.date(2000, 1, 1))
+    epoch = int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
+    warnings = storage.run_mkdocs(settings.build / "mkdocs.yml", epoch)
+    storage.publish(storage.staging_folder(settings.site), settings.site)
+    return [f"MkDocs: {w}" for w in warnings]

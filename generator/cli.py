@@ -1,0 +1,135 @@
+"""The command line. The only place where errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.build import BuildReport, build
+from generator.config import Settings
+from generator.errors import FactsheetError, InputError
+
+EXIT_PROBLEMS = 1
+"""Some input was rejected (listed on stderr); everything else was built."""
+EXIT_FAILED = 2
+"""Nothing was published: the last good site is still in place."""
+
+_folder = click.Path(file_okay=False, path_type=Path)
+
+
+def _folders(function):  # type: ignore[no-untyped-def]
+    options = [
+        click.option("--seeds", type=_folder, default=Path("seeds"), show_default=True, help="Input articles."),
+        click.option("--facts", type=_folder, default=Path("facts"), show_default=True,
+                     help="Fact files (YAML, edited by hand)."),
+        click.option("--site", type=_folder, default=Path("site"), show_default=True, help="Published HTML site."),
+        click.option("--build-dir", type=_folder, default=Path("build"), show_default=True,
+                     help="Work folder for generated Markdown."),
+        click.option("--config", "site_config", type=_folder, default=Path("site_config"), show_default=True,
+                     help="Site configuration folder (mkdocs.yml, overrides, assets)."),
+        click.option("--templates", type=_folder, default=Path("templates"), show_default=True,
+                     help="Jinja templates of the pages."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@click.group()
+@click.version_option(__version__, prog_name="factsheet")
+def main() -> None:
+    """factsheet: turn a folder of news articles into a sourced fact-sheet site."""
+
+
+@main.command("build")
+@_folders
+@click.option("--force-extract", is_flag=True, help="Extract every article again, even unchanged ones.")
+@click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
+def build_command(seeds: Path, facts: Path, site: Path, build_dir: Path, site_config: Path, templates: Path,
+                  force_extract: bool, quiet: bool) -> None:
+    """Read articles, extract facts, merge with hand edits, render and publish the site."""
+    settings = Settings(seeds=seeds, facts=facts, site=site, build=build_dir, site_config=site_config,
+                        templates=templates, force_extract=force_extract)
+
+    def progress(message: str) -> None:
+        if not quiet:
+            click.echo(f"factsheet: {message}", err=True)
+
+    try:
+        report = build(settings, progress)
+    except InputError as error:
+        _print_problems(error)
+        click.echo("factsheet: nothing was published; the last good site is still in place", err=True)
+        sys.exit(EXIT_FAILED)
+    except FactsheetError as error:
+        click.echo(f"factsheet: error: {error}", err=True)
+        click.echo("factsheet: nothing was published; the last good site is still in place", err=True)
+        sys.exit(EXIT_FAILED)
+    _print_report(report, quiet)
+    if report.problems:
+        sys.exit(EXIT_PROBLEMS)
+
+
+@main.command("check")
+@click.option("--facts", type=_folder, default=Path("facts"), show_default=True, help="Fact files to check.")
+def check_command(facts: Path) -> None:
+    """Validate every fact file and list every problem; exit 1 if there is any."""
+    from generator.facts.validate import load_facts
+    from generator.storage import read_folder
+
+    problems = []
+    files = read_folder(facts, ".yaml")
+    for name, text in files.items():
+        try:
+            load_facts(text, f"{facts.as_posix()}/{name}")
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        _print_problems(InputError(problems))
+        sys.exit(EXIT_PROBLEMS)
+    click.echo(f"factsheet: {len(files)} fact file(s) are valid")
+
+
+@main.command("serve")
+@_folders
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+def serve_command(seeds: Path, facts: Path, site: Path, build_dir: Path, site_config: Path, templates: Path,
+                  port: int) -> None:
+    """Preview the site; rebuilds and reloads when an article, a fact file or a template changes."""
+    from generator.serve import serve
+
+    settings = Settings(seeds=seeds, facts=facts, site=site, build=build_dir, site_config=site_config,
+                        templates=templates)
+    try:
+        serve(settings, port)
+    except FactsheetError as error:
+        click.echo(f"factsheet: error: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+def _print_problems(error: InputError) -> None:
+    for problem in error.problems:
+        click.echo(f"error: {problem}", err=True)
+
+
+def _print_report(report: BuildReport, quiet: bool) -> None:
+    for problem in report.problems:
+        click.echo(f"error: {problem}", err=True)
+    if not quiet:
+        for note in report.notes:
+            click.echo(f"note: {note}", err=True)
+        state = "built" if report.site_built else "unchanged"
+        click.echo(
+            f"factsheet: {report.articles} article(s), {report.extracted} extracted, "
+            f"{report.facts_written} fact file(s) written, {report.pages_written} page(s) written; "
+            f"site {state}: {report.site}/index.html"
+        )
+    if report.problems:
+        click.echo(f"factsheet: {len(report.problems)} problem(s); the other articles were built", err=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Who holds which title: "Ghazi Hamad, a member of the Hamas Political Office", "The director of
+the CIA, William Burns", "Chief of Staff Herzi Halevi", "Burns is the director of the CIA"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.extract.lexicon import ROLE_NOUNS
+
+
+@dataclass
+class RoleFinding:
+    person_token: int
+    title: str
+    """The role as written, without articles: "director of the CIA"."""
+    head: str
+    """Its head noun: "director"."""
+    start: int
+    end: int
+    """The title's tokens in the paragraph's doc, where the organisation may be named."""
+
+
+def find_roles(sentence: Span, person_tokens: dict[int, int]) -> list[RoleFinding]:
+    """Roles in one sentence. `person_tokens` maps each token of a person mention to the mention's
+    first token, so that several tokens of one name count once."""
+    doc = sentence.doc
+    findings: list[RoleFinding] = []
+    seen: set[tuple[int, str]] = set()
+    for token in sentence:
+        if token.lower_ not in ROLE_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        person = _person_for_role(token, sentence, person_tokens)
+        if person is None:
+            continue
+        start, end = _role_extent(token, sentence, person_tokens)
+        title = doc[start:end].text
+        if not title or (person, title.lower()) in seen:
+            continue
+        seen.add((person, title.lower()))
+        findings.append(RoleFinding(person, title, token.lower_, start, end))
+    return findings
+
+
+def _person_for_role(role: Token, sentence: Span, person_tokens: dict[int, int]) -> int | None:
+    doc = role.doc
+    # Title before the name: "Chief of Staff Herzi Halevi", "Prime Minister John Doe".
+    if role.text[:1].isupper():
+        j = role.i + 1
+        while j < sentence.end and j not in person_tokens and (doc[j].text[:1].isupper() or doc[j].lower_ in {"of", "for"}):
+            j += 1
+        if j < sentence.end and j in person_tokens and j == person_tokens[j]:
+            return j
+    # A role and a name side by side between commas: "the director of the Israeli Mossad, David Barnea,".
+    right = _after_prep_phrase(role, sentence)
+    if right + 1 < sentence.end and doc[right].text == "," and (right + 1) in person_tokens:
+        end = right + 1
+        while end < sentence.end and end in person_tokens:
+            end += 1
+        if end >= sentence.end or doc[end].is_punct:
+            return person_tokens[right + 1]
+    # Apposition: "Ghazi Hamad, a member of the Hamas Political Office,".
+    for child in role.children:
+        if child.dep_ == "appos" and child.i in person_tokens:
+            return person_tokens[child.i]
+    if role.dep_ == "appos" and role.head.i in person_tokens:
+        return person_tokens[role.head.i]
+    # Copular: "Burns is the director of the CIA".
+    if role.dep_ == "attr" and role.head.lemma_ == "be":
+        subject = next((c for c in role.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.i in person_tokens:
+            return person_tokens[subject.i]
+    return None
+
+
+def _after_prep_phrase(role: Token, sentence: Span) -> int:
+    """Index of the first token after "director of the Israeli Mossad" (stopping at a comma)."""
+    doc = role.doc
+    j = role.i + 1
+    if j < sentence.end and doc[j].lower_ in {"of", "for", "at"}:
+        j += 1
+        while j < sentence.end and not doc[j].is_punct and doc[j].pos_ in {"DET", "PROPN", "ADJ", "NOUN", "ADP", "CCONJ"}:
+            if doc[j].pos_ == "CCONJ" and not doc[j + 1 if j + 1 < sentence.end else j].text[:1].isupper():
+                break
+            j += 1
+    return j
+
+
+def _role_extent(role: Token, sentence: Span, person_tokens: dict[int, int]) -> tuple[int, int]:
+    doc: Doc = role.doc
+    start = role.i
+    while start - 1 >= sentence.start:
+        prev = doc[start - 1]
+        if prev.i in person_tokens or prev.is_punct or prev.pos_ in {"DET", "VERB", "AUX", "ADP", "CCONJ", "PRON"}:
+            break
+        if prev.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            break
+        start -= 1
+    end = _after_prep_phrase(role, sentence)
+    while end > role.i + 1 and (doc[end - 1].i in person_tokens or doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):
+        end -= 1
+    return start, end

@@ -1,0 +1,113 @@
+"""Three-way merge of a fact file: the last machine output (base), the file as the person left it
+(mine) and the new machine output (theirs). The person's edits always win; comments and order stay.
+
+- a field the person changed keeps the person's value (and a conflict is reported if the machine
+  changed it too); a field the person did not touch follows the machine;
+- a record the person deleted stays deleted; a record the person added stays;
+- a record the machine no longer finds goes away only if the person never touched it;
+- records new to the machine are appended at the end of their list.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from generator.facts import SECTIONS
+
+
+@dataclass
+class Merged:
+    text: str
+    conflicts: list[str] = field(default_factory=list)
+    """Fields both sides changed; the person's value was kept."""
+
+
+def _round_trip() -> YAML:
+    rt = YAML(typ="rt")
+    rt.width = 4096
+    rt.preserve_quotes = True
+    rt.indent(mapping=2, sequence=2, offset=0)
+    rt.representer.add_representer(type(None), _represent_null)
+    return rt
+
+
+def _represent_null(representer: Any, data: None) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+def merge(base: dict[str, Any], mine_text: str, mine: dict[str, Any], theirs: dict[str, Any], name: str) -> Merged:
+    """Bring the machine's changes from `base` to `theirs` into the person's file `mine_text`.
+
+    `mine` is `mine_text` already loaded and validated, as plain data.
+    """
+    rt = _round_trip()
+    tree = rt.load(mine_text)
+    conflicts: list[str] = []
+    _merge_record(tree["article"], mine["article"], base.get("article", {}), theirs["article"],
+                  f"{name}: article", conflicts)
+    if "extraction" in theirs:
+        if "extraction" in tree:
+            for key, value in theirs["extraction"].items():
+                tree["extraction"][key] = value
+        else:
+            tree.insert(1, "extraction", _commented(theirs["extraction"]))
+    for section in SECTIONS:
+        _merge_section(tree[section], mine[section], base.get(section, []), theirs[section], section, name, conflicts)
+    out = io.StringIO()
+    rt.dump(tree, out)
+    return Merged(out.getvalue(), conflicts)
+
+
+def _merge_section(seq: CommentedSeq, mine: list[dict[str, Any]], base: list[dict[str, Any]],
+                   theirs: list[dict[str, Any]], section: str, name: str, conflicts: list[str]) -> None:
+    base_by_id = {r["id"]: r for r in base}
+    theirs_by_id = {r["id"]: r for r in theirs}
+    mine_ids = {r["id"] for r in mine}
+    for index in reversed(range(len(mine))):
+        record = mine[index]
+        record_id = record["id"]
+        if record_id not in base_by_id:
+            continue  # the person's own record
+        if record_id not in theirs_by_id:
+            if record == base_by_id[record_id]:
+                del seq[index]  # the machine withdrew a fact nobody touched
+            continue
+        _merge_record(seq[index], record, base_by_id[record_id], theirs_by_id[record_id],
+                      f"{name}: {section} {record_id}", conflicts)
+    for record_id, record in theirs_by_id.items():
+        if record_id not in base_by_id and record_id not in mine_ids:
+            seq.append(_commented(record))
+
+
+def _merge_record(node: CommentedMap, mine: dict[str, Any], base: dict[str, Any], theirs: dict[str, Any],
+                  where: str, conflicts: list[str]) -> None:
+    for key in list(theirs) + [k for k in base if k not in theirs]:
+        new, old = theirs.get(key), base.get(key)
+        if new == old and (key in theirs) == (key in base):
+            continue  # the machine did not change this field
+        if key in base and key not in mine:
+            continue  # the person removed the field
+        if key in mine and mine[key] != old:
+            if mine[key] != new:
+                conflicts.append(f"{where}.{key}: kept your {mine[key]!r}; the extractor now says {new!r}")
+            continue
+        if key in theirs:
+            node[key] = _commented(new)
+        elif key in node:
+            del node[key]
+
+
+def _commented(value: Any) -> Any:
+    if isinstance(value, dict):
+        result = CommentedMap()
+        for key, item in value.items():
+            result[key] = _commented(item)
+        return result
+    if isinstance(value, list):
+        return CommentedSeq([_commented(item) for item in value])
+    return value

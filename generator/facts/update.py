@@ -1,0 +1,77 @@
+"""Deciding what a fact file becomes after an extraction: pure, so every case can be tested."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator import yamlsafe
+from generator.errors import InputError, Problem
+from generator.facts import dump
+from generator.facts.merge import merge
+from generator.facts.validate import load_facts
+
+
+@dataclass
+class Outcome:
+    """What to write and what to render for one article."""
+
+    facts: dict[str, Any] | None
+    """The facts to render, or None if the person's file is broken (the article is left out)."""
+    file_text: str | None = None
+    """New text of the person's fact file; None keeps the file as it is."""
+    snapshot_text: str | None = None
+    """New text of the machine snapshot; None keeps it."""
+    notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def cached_extraction(snapshot_text: str | None, sha256: str, extractor: str) -> dict[str, Any] | None:
+    """The last machine output, if it was made by this extractor from these very bytes."""
+    if snapshot_text is None:
+        return None
+    try:
+        data = yamlsafe.load(snapshot_text, "snapshot").data
+    except InputError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    extraction = data.get("extraction") or {}
+    if extraction.get("extractor") == extractor and extraction.get("source_sha256") == sha256:
+        return data
+    return None
+
+
+def update(name: str, theirs: dict[str, Any], snapshot_text: str | None, mine_text: str | None,
+           schema_ref: str | None) -> Outcome:
+    """Combine the new machine output with the person's file `name` (facts folder relative).
+
+    Never loses an edit: a broken file is left alone and reported; an edited file is merged.
+    """
+    machine_text = dump(theirs, schema_ref)
+    snapshot = None if snapshot_text == machine_text else machine_text
+    if mine_text is None:
+        return Outcome(theirs, file_text=machine_text, snapshot_text=snapshot)
+    try:
+        mine = load_facts(mine_text, name)
+    except InputError as error:
+        return Outcome(None, problems=error.problems)
+    if mine_text == snapshot_text or snapshot_text is None and mine_text == machine_text:
+        # Nobody edited the file: it follows the machine.
+        return Outcome(theirs, file_text=machine_text if mine_text != machine_text else None, snapshot_text=snapshot)
+    if snapshot_text is None:
+        return Outcome(mine, snapshot_text=snapshot, notes=[
+            f"{name}: no record of the extractor's last output, so the file is kept exactly as it is"])
+    base = yamlsafe.load(snapshot_text, name).data
+    if base == theirs:
+        return Outcome(mine)  # the machine has nothing new to say
+    merged = merge(base, mine_text, mine, theirs, name)
+    try:
+        facts = load_facts(merged.text, name)
+    except InputError as error:
+        return Outcome(mine, snapshot_text=None, notes=[
+            f"{name}: the extractor's new facts do not fit your edits, so your file is kept as it is "
+            f"({error.problems[0].message})"])
+    notes = [f"{conflict} (your edit wins)" for conflict in merged.conflicts]
+    return Outcome(facts, file_text=merged.text if merged.text != mine_text else None,
+                   snapshot_text=snapshot, notes=notes)

@@ -1,0 +1,204 @@
+"""Everything that touches the disk: reading inputs, writing fact files and pages, publishing the site.
+
+Writes are atomic (a temporary file in the same folder, then a rename), so a build killed at any
+moment leaves each file old or new, never half-written. The site is built beside the published
+one and swapped in only when complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import BuildLocked, InputError, Problem, SiteBuildFailed
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
+SNAPSHOT_FOLDER = ".extracted"
+"""Inside the facts folder: the extractor's last output per article, the base of the three-way merge."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    name: str
+    """Path relative to the input folder, with forward slashes."""
+    data: bytes
+
+
+def read_inputs(folder: Path) -> tuple[list[SourceFile], list[Problem]]:
+    """Article files under `folder`, sorted by name; links that lead outside it are refused."""
+    if not folder.is_dir():
+        raise InputError([Problem(str(folder), None, None, "", "the input folder does not exist",
+                                  "create it and put article files in it, or pass --seeds DIR")])
+    root = folder.resolve()
+    files, problems = [], []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or path.is_dir():
+            continue
+        if not path.resolve().is_relative_to(root):
+            problems.append(Problem(relative, None, None, "", "is a link to a file outside the input folder",
+                                    "copy the article into the input folder instead of linking to it"))
+            continue
+        files.append(SourceFile(relative, path.read_bytes()))
+    return files, problems
+
+
+def read_text(path: Path) -> str | None:
+    """The file's text, or None if there is no such file."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError as error:
+        raise InputError([Problem(path.name, None, None, "", f"is not UTF-8 text ({error.reason})",
+                                  "save the file as UTF-8")]) from None
+
+
+def read_folder(folder: Path, suffix: str) -> dict[str, str]:
+    """Text of every `*suffix` file directly in `folder`, by file name."""
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob(f"*{suffix}")) if p.is_file()}
+
+
+def write_text(path: Path, text: str) -> bool:
+    """Write atomically, and only if the content changes; returns whether it did."""
+    try:
+        if path.read_bytes() == text.encode("utf-8"):
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    return True
+
+
+def write_tree(folder: Path, files: dict[str, str]) -> int:
+    """Make `folder` hold exactly `files` (relative path → text); returns how many were written."""
+    written = sum(write_text(folder / name, text) for name, text in sorted(files.items()))
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*"), reverse=True):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written
+
+
+def fingerprint(*paths: Path) -> str:
+    """A hash of every file under `paths`: the same hash means MkDocs would build the same site."""
+    digest = hashlib.sha256()
+    for root in paths:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def copy_assets(source: Path, target: Path) -> dict[str, str]:
+    """Text assets (CSS) from site_config/assets, to add to the docs folder."""
+    if not source.is_dir():
+        return {}
+    return {f"{target.as_posix()}/{p.relative_to(source).as_posix()}": p.read_text(encoding="utf-8")
+            for p in sorted(source.rglob("*")) if p.is_file()}
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=4096)
+
+
+@contextlib.contextmanager
+def build_lock(build_dir: Path) -> Iterator[None]:
+    """One build at a time per build folder; a second one fails at once with a clear message."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / ".lock", "w") as handle:  # noqa: PTH123 - flock needs the handle
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno in (errno.EAGAIN, errno.EACCES):
+                raise BuildLocked(f"another build is running in {build_dir}/; wait for it to finish") from None
+            raise
+        yield
+
+
+def run_mkdocs(config_file: Path, source_date_epoch: int) -> list[str]:
+    """Build the HTML site described by `config_file`; returns MkDocs' warnings."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    warnings: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                warnings.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collect()
+    logger.addHandler(handler)
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)  # sitemap dates: same input, same bytes
+    try:
+        mkdocs_build(load_config(config_file=str(config_file)))
+    except (MkDocsException, OSError) as error:
+        raise SiteBuildFailed(f"MkDocs could not build the site: {error}") from None
+    finally:
+        logger.removeHandler(handler)
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+    return warnings
+
+
+def staging_folder(site: Path) -> Path:
+    """Where the next site is built, beside the published one (same file system, so renames are atomic)."""
+    return site.parent / f".{site.name}.new"
+
+
+def publish(staged: Path, site: Path) -> None:
+    """Swap the staged site in; the old one stays until the new one is in place."""
+    old = site.parent / f".{site.name}.old"
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        os.replace(site, old)
+    os.replace(staged, site)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def recover(site: Path) -> None:
+    """Undo what a build killed in the middle of `publish` left behind."""
+    old = site.parent / f".{site.name}.old"
+    if old.exists() and not site.exists():
+        os.replace(old, site)
+    staged = staging_folder(site)
+    if staged.exists():
+        shutil.rmtree(staged)
