@@ -143,15 +143,10 @@ def load(text: str, name: str, *, line_offset: int = 0) -> Document:
     Raises InputError with the file, line and column of the first problem.
     """
     try:
+        _check_expansion(text, name, line_offset)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        col = mark.column + 1 if mark else None
-        problem = error.problem or str(error)
-        hint = "YAML indents with spaces, never tabs" if "\t" in problem or "tab" in problem else (
-            "check the quotes, colons and indentation on this line and the one before")
-        raise InputError([Problem(name, line, col, "", f"YAML syntax error: {problem}", hint)]) from None
+        raise InputError([_syntax_problem(error, text, name, line_offset)]) from None
     except yaml.YAMLError as error:
         raise InputError([Problem(name, None, None, "", f"YAML error: {error}", "fix the YAML syntax")]) from None
     builder = _Builder(name, line_offset)
@@ -160,6 +155,54 @@ def load(text: str, name: str, *, line_offset: int = 0) -> Document:
         return builder.doc
     builder.doc.data = builder.build(node, (), 0)
     return builder.doc
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str, line_offset: int) -> Problem:
+    """PyYAML's message, placed where a person should look: an unclosed quote where it opens."""
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "cannot parse"
+    if error.context_mark is not None and "end of stream" in problem:
+        mark = error.context_mark
+        problem += f" {error.context}" if error.context else ""
+    if mark is None:
+        return Problem(name, None, None, "", f"YAML syntax error: {problem}", "fix the YAML syntax")
+    lines = text.splitlines()
+    character = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
+    if character == "\t":
+        problem, hint = "a tab character", "YAML indents with spaces, never tabs: replace the tab with spaces"
+    else:
+        hint = "check the quotes, colons and indentation on this line and the one before"
+    return Problem(name, mark.line + 1 + line_offset, mark.column + 1, "", f"YAML syntax error: {problem}", hint)
+
+
+def _check_expansion(text: str, name: str, line_offset: int) -> None:
+    """Refuse alias bombs before anything is built: add up what each alias would expand to."""
+    sizes: dict[str, int] = {}
+    open_collections: list[tuple[str | None, int]] = []
+    expanded = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            open_collections.append((event.anchor, expanded))
+            expanded += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, started = open_collections.pop()
+            if anchor:
+                sizes[anchor] = expanded - started
+        elif isinstance(event, yaml.ScalarEvent):
+            expanded += 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            expanded += sizes.get(event.anchor or "", 1)
+        else:
+            continue
+        if expanded > MAX_VALUES:
+            mark = event.start_mark
+            raise InputError([Problem(
+                name, mark.line + 1 + line_offset, mark.column + 1, "",
+                f"the document expands to more than {MAX_VALUES:,} values through its aliases (*)",
+                "remove the anchors (&) and aliases (*) that repeat large parts",
+            )])
 
 
 def is_bool_word(text: str) -> bool:
