@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with one input file, located as precisely as the input allows."""
 
@@ -36,7 +36,7 @@ class InputError(FactsheetError):
     """One or more input files are wrong; carries every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.field, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
