@@ -106,10 +106,18 @@ def parse_article(data: bytes, name: str) -> Article:
     Raises InputError naming the file, line and field of every problem found.
     """
     if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError([Problem(
-            name, None, None, "", f"the file is {len(data):,} bytes, more than the limit of {MAX_ARTICLE_BYTES:,}",
-            "split the article, or raise max_article_bytes in the site configuration",
-        )])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "",
+                    f"the file is {len(data):,} bytes, more than the limit of {MAX_ARTICLE_BYTES:,}",
+                    "split the article, or raise max_article_bytes in the site configuration",
+                )
+            ]
+        )
     text, notes = decode(data, name)
     if not text.strip():
         raise InputError([Problem(name, 1, 1, "", "the file is empty", "write `date YYYY-MM-DD Title` on line 1")])
@@ -128,9 +136,18 @@ def parse_article(data: bytes, name: str) -> Article:
     if cut:
         notes.append(f"{name}: {cut} paragraph(s) over {MAX_PARAGRAPH_CHARS:,} characters were cut at sentence ends")
     if not paragraphs:
-        raise InputError([Problem(
-            name, body_line, 1, "body", "the article has a title but no text", "add the article's paragraphs below the header",
-        )])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    body_line,
+                    1,
+                    "body",
+                    "the article has a title but no text",
+                    "add the article's paragraphs below the header",
+                )
+            ]
+        )
     return Article(
         id=f"{fields['date'].isoformat()}-{slugify(fields['title'], 60)}",
         source=name,
@@ -150,19 +167,35 @@ def _read_seed_header(text: str, name: str) -> tuple[dict[str, Any], str, int]:
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     match = _SEED_HEADER.match(lines[first])
     if not match:
-        raise InputError([Problem(
-            name, first + 1, 1, "date", "the first line must be `date YYYY-MM-DD Title`",
-            "for example: date 2023-11-29 Truce extended by two days; or use Markdown with front matter",
-        )])
-    problems = []
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    first + 1,
+                    1,
+                    "date",
+                    "the first line must be `date YYYY-MM-DD Title`",
+                    "for example: date 2023-11-29 Truce extended by two days; or use Markdown with front matter",
+                )
+            ]
+        )
+    problems: list[Problem] = []
     date = _parse_date(match["date"], name, first + 1, match.start("date") + 1, problems)
     title = _clean_line(match["title"] or "")
     if not title:
-        problems.append(Problem(name, first + 1, match.end("date") + 1, "title", "the title is missing",
-                                "write the headline after the date"))
+        problems.append(
+            Problem(
+                name,
+                first + 1,
+                match.end("date") + 1,
+                "title",
+                "the title is missing",
+                "write the headline after the date",
+            )
+        )
     if problems:
         raise InputError(problems)
-    return {"date": date, "title": title}, "\n".join(lines[first + 1:]), first + 2
+    return {"date": date, "title": title}, "\n".join(lines[first + 1 :]), first + 2
 
 
 def _read_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
@@ -171,30 +204,61 @@ def _read_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
     try:
         front, body = YAMLHandler().split(stripped)
     except ValueError:
-        raise InputError([Problem(name, skipped + 1, 1, "", "the front matter is not closed",
-                                  "end the front matter with a line `---`")]) from None
+        raise InputError(
+            [
+                Problem(
+                    name, skipped + 1, 1, "", "the front matter is not closed", "end the front matter with a line `---`"
+                )
+            ]
+        ) from None
     doc = yamlsafe.load(front, name, line_offset=skipped)
     meta = doc.data if doc.data is not None else {}
     if not isinstance(meta, dict):
-        raise InputError([Problem(name, skipped + 2, 1, "", "the front matter must be a mapping of keys to values",
-                                  "write `title: ...` and `date: YYYY-MM-DD` lines")])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    skipped + 2,
+                    1,
+                    "",
+                    "the front matter must be a mapping of keys to values",
+                    "write `title: ...` and `date: YYYY-MM-DD` lines",
+                )
+            ]
+        )
     problems: list[Problem] = []
     fields: dict[str, Any] = {}
     line, col = doc.position(("date",))
     raw_date = meta.get("date")
     if raw_date is None:
-        problems.append(Problem(name, line or skipped + 2, col or 1, "date", "the date is missing",
-                                "add `date: YYYY-MM-DD` to the front matter"))
+        problems.append(
+            Problem(
+                name,
+                line or skipped + 2,
+                col or 1,
+                "date",
+                "the date is missing",
+                "add `date: YYYY-MM-DD` to the front matter",
+            )
+        )
     else:
-        fields["date"] = _parse_date(str(raw_date)[:10] if len(str(raw_date)) > 10 and str(raw_date)[10] in "T "
-                                     else str(raw_date), name, line, col, problems)
+        fields["date"] = _parse_date(
+            str(raw_date)[:10] if len(str(raw_date)) > 10 and str(raw_date)[10] in "T " else str(raw_date),
+            name,
+            line,
+            col,
+            problems,
+        )
     line, col = doc.position(("title",))
     raw_title = meta.get("title")
     if not isinstance(raw_title, str) or not _clean_line(raw_title):
         written = doc.sources.get(("title",))
-        message = ("the title is missing" if raw_title is None
-                   else f"the title must be text, not {type(raw_title).__name__}"
-                   + (f" (YAML read `{written}` as {raw_title!r})" if written else ""))
+        message = (
+            "the title is missing"
+            if raw_title is None
+            else f"the title must be text, not {type(raw_title).__name__}"
+            + (f" (YAML read `{written}` as {raw_title!r})" if written else "")
+        )
         problems.append(Problem(name, line or skipped + 2, col or 1, "title", message, 'quote the title: title: "..."'))
     else:
         fields["title"] = _clean_line(raw_title)
@@ -205,21 +269,32 @@ def _read_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
         raise InputError(problems)
     fields["metadata"] = {k: meta[k] for k in sorted(meta) if k not in {"title", "date", "source_url"}}
     if url is not None and "url" not in fields:
-        fields["notes"] = [f"{name}: the source {str(url)[:80]!r} is not an http(s) address; shown as text, not as a link"]
+        fields["notes"] = [
+            f"{name}: the source {str(url)[:80]!r} is not an http(s) address; shown as text, not as a link"
+        ]
     body_line = skipped + front.count("\n") + 2
     return fields, body, body_line
 
 
 def _parse_date(text: str, name: str, line: int | None, col: int | None, problems: list[Problem]) -> dt.date:
     if not _ISO_DATE.match(text):
-        problems.append(Problem(name, line, col, "date", f"{text!r} is not a date in the form YYYY-MM-DD",
-                                "write the date like 2023-11-29"))
+        problems.append(
+            Problem(
+                name,
+                line,
+                col,
+                "date",
+                f"{text!r} is not a date in the form YYYY-MM-DD",
+                "write the date like 2023-11-29",
+            )
+        )
         return dt.date.min
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        problems.append(Problem(name, line, col, "date", f"{text} is not a day of the calendar",
-                                "check the month and the day"))
+        problems.append(
+            Problem(name, line, col, "date", f"{text} is not a day of the calendar", "check the month and the day")
+        )
         return dt.date.min
 
 
@@ -279,4 +354,3 @@ def assign_unique_ids(articles: list[Article]) -> tuple[list[Article], list[str]
             notes.append(f"{other.source}: same date and title as {group[0].source}; its id is {renamed.id}")
             result.append(renamed)
     return sorted(result, key=lambda a: a.id), notes
-

@@ -39,8 +39,7 @@ def build(settings: Settings, progress: Progress = lambda _: None) -> BuildRepor
     with storage.build_lock(settings.build):
         storage.recover(settings.site)
         report, items = prepare(settings, progress)
-        fingerprint = storage.fingerprint(settings.build / "docs", settings.build / "mkdocs.yml",
-                                          settings.site_config)
+        fingerprint = storage.fingerprint(settings.build / "docs", settings.build / "mkdocs.yml", settings.site_config)
         if storage.read_text(settings.build / "site.sha256") != fingerprint or not settings.site.is_dir():
             progress("building the HTML site with MkDocs")
             report.notes.extend(publish_site(settings, items))
@@ -55,8 +54,9 @@ def prepare(settings: Settings, progress: Progress = lambda _: None) -> tuple[Bu
     site_config = load_site_config(settings)
     articles = read_articles(settings, report)
     outcomes = extract_and_merge(settings, articles, report, progress)
-    items = [ArticleFacts(a, o.facts, f"{a.id}.yaml") for a, o in zip(articles, outcomes, strict=True)
-             if o.facts is not None]
+    items = [
+        ArticleFacts(a, o.facts, f"{a.id}.yaml") for a, o in zip(articles, outcomes, strict=True) if o.facts is not None
+    ]
     progress(f"rendering {len(items)} article(s)")
     pages = render(settings, site_config, items)
     report.pages_written = write_pages(settings, site_config, pages)
@@ -67,8 +67,18 @@ def load_site_config(settings: Settings) -> SiteConfig:
     path = settings.site_config / "mkdocs.yml"
     text = storage.read_text(path)
     if text is None:
-        raise InputError([Problem(str(path), None, None, "", "the site configuration is missing",
-                                  "restore site_config/mkdocs.yml from the repository")])
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    "",
+                    "the site configuration is missing",
+                    "restore site_config/mkdocs.yml from the repository",
+                )
+            ]
+        )
     return parse_site_config(text, str(path))
 
 
@@ -91,8 +101,9 @@ def read_articles(settings: Settings, report: BuildReport) -> list[Article]:
     return articles
 
 
-def extract_and_merge(settings: Settings, articles: list[Article], report: BuildReport,
-                      progress: Progress) -> list[Outcome]:
+def extract_and_merge(
+    settings: Settings, articles: list[Article], report: BuildReport, progress: Progress
+) -> list[Outcome]:
     """Extract what changed (or everything, if forced), merge into the fact files, write them."""
     from generator.extract import EXTRACTOR_VERSION
 
@@ -128,7 +139,9 @@ def extract_and_merge(settings: Settings, articles: list[Article], report: Build
         outcomes.append(outcome)
     known = {f"{a.id}.yaml" for a in articles}
     for orphan in sorted(set(storage.read_folder(settings.facts, ".yaml")) - known):
-        report.notes.append(f"{settings.facts.as_posix()}/{orphan}: no article has this id; the file is kept, not shown")
+        report.notes.append(
+            f"{settings.facts.as_posix()}/{orphan}: no article has this id; the file is kept, not shown"
+        )
     return outcomes
 
 
@@ -136,8 +149,12 @@ def _schema_reference(facts_dir: Path) -> str | None:
     """A path from the facts folder to the JSON Schema, if both are in the same project."""
     schema = Path(__file__).parent / "facts" / "schema.json"
     try:
-        return Path(os.path.relpath(schema.resolve(), facts_dir.resolve())).as_posix() if \
-            schema.resolve().is_relative_to(Path.cwd().resolve()) and facts_dir.resolve().is_relative_to(Path.cwd().resolve()) else None
+        return (
+            Path(os.path.relpath(schema.resolve(), facts_dir.resolve())).as_posix()
+            if schema.resolve().is_relative_to(Path.cwd().resolve())
+            and facts_dir.resolve().is_relative_to(Path.cwd().resolve())
+            else None
+        )
     except ValueError:
         return None
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -20,18 +22,38 @@ EXIT_FAILED = 2
 _folder = click.Path(file_okay=False, path_type=Path)
 
 
-def _folders(function):  # type: ignore[no-untyped-def]
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def _folders(function: Command) -> Command:
     options = [
         click.option("--seeds", type=_folder, default=Path("seeds"), show_default=True, help="Input articles."),
-        click.option("--facts", type=_folder, default=Path("facts"), show_default=True,
-                     help="Fact files (YAML, edited by hand)."),
+        click.option(
+            "--facts", type=_folder, default=Path("facts"), show_default=True, help="Fact files (YAML, edited by hand)."
+        ),
         click.option("--site", type=_folder, default=Path("site"), show_default=True, help="Published HTML site."),
-        click.option("--build-dir", type=_folder, default=Path("build"), show_default=True,
-                     help="Work folder for generated Markdown."),
-        click.option("--config", "site_config", type=_folder, default=Path("site_config"), show_default=True,
-                     help="Site configuration folder (mkdocs.yml, overrides, assets)."),
-        click.option("--templates", type=_folder, default=Path("templates"), show_default=True,
-                     help="Jinja templates of the pages."),
+        click.option(
+            "--build-dir",
+            type=_folder,
+            default=Path("build"),
+            show_default=True,
+            help="Work folder for generated Markdown.",
+        ),
+        click.option(
+            "--config",
+            "site_config",
+            type=_folder,
+            default=Path("site_config"),
+            show_default=True,
+            help="Site configuration folder (mkdocs.yml, overrides, assets).",
+        ),
+        click.option(
+            "--templates",
+            type=_folder,
+            default=Path("templates"),
+            show_default=True,
+            help="Jinja templates of the pages.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -48,11 +70,26 @@ def main() -> None:
 @_folders
 @click.option("--force-extract", is_flag=True, help="Extract every article again, even unchanged ones.")
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
-def build_command(seeds: Path, facts: Path, site: Path, build_dir: Path, site_config: Path, templates: Path,
-                  force_extract: bool, quiet: bool) -> None:
+def build_command(
+    seeds: Path,
+    facts: Path,
+    site: Path,
+    build_dir: Path,
+    site_config: Path,
+    templates: Path,
+    force_extract: bool,
+    quiet: bool,
+) -> None:
     """Read articles, extract facts, merge with hand edits, render and publish the site."""
-    settings = Settings(seeds=seeds, facts=facts, site=site, build=build_dir, site_config=site_config,
-                        templates=templates, force_extract=force_extract)
+    settings = Settings(
+        seeds=seeds,
+        facts=facts,
+        site=site,
+        build=build_dir,
+        site_config=site_config,
+        templates=templates,
+        force_extract=force_extract,
+    )
 
     def progress(message: str) -> None:
         if not quiet:
@@ -96,13 +133,15 @@ def check_command(facts: Path) -> None:
 @main.command("serve")
 @_folders
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
-def serve_command(seeds: Path, facts: Path, site: Path, build_dir: Path, site_config: Path, templates: Path,
-                  port: int) -> None:
+def serve_command(
+    seeds: Path, facts: Path, site: Path, build_dir: Path, site_config: Path, templates: Path, port: int
+) -> None:
     """Preview the site; rebuilds and reloads when an article, a fact file or a template changes."""
     from generator.serve import serve
 
-    settings = Settings(seeds=seeds, facts=facts, site=site, build=build_dir, site_config=site_config,
-                        templates=templates)
+    settings = Settings(
+        seeds=seeds, facts=facts, site=site, build=build_dir, site_config=site_config, templates=templates
+    )
     try:
         serve(settings, port)
     except FactsheetError as error:

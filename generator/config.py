@@ -61,13 +61,33 @@ SECTIONS_NAV = [
 def parse_site_config(text: str, name: str) -> SiteConfig:
     doc = yamlsafe.load(text, name)
     if not isinstance(doc.data, dict):
-        raise InputError([Problem(name, 1, 1, "", "the site configuration must be a mapping",
-                                  "start from the mkdocs.yml in the repository")])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    "the site configuration must be a mapping",
+                    "start from the mkdocs.yml in the repository",
+                )
+            ]
+        )
     for key in ("docs_dir", "site_dir", "nav"):
         if key in doc.data:
             line, col = doc.position((key,))
-            raise InputError([Problem(name, line, col, key, "is set by factsheet itself",
-                                      "remove it; use --site or make site SITE=... for the output folder")])
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        key,
+                        "is set by factsheet itself",
+                        "remove it; use --site or make site SITE=... for the output folder",
+                    )
+                ]
+            )
     return SiteConfig(doc.data)
 
 

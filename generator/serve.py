@@ -23,8 +23,7 @@ def serve(settings: Settings, port: int) -> None:
         config_file = settings.build / "mkdocs.yml"
         config = storage.read_text(config_file) or ""
         hook = Path(__file__).with_name("serve_hook.py").resolve()
-        storage.write_text(settings.build / "mkdocs-serve.yml",
-                           config + storage.dump_yaml({"hooks": [str(hook)]}))
+        storage.write_text(settings.build / "mkdocs-serve.yml", config + storage.dump_yaml({"hooks": [str(hook)]}))
         os.environ[_SETTINGS_VARIABLE] = json.dumps({k: str(v) for k, v in vars(settings).items()})
         mkdocs_serve(
             config_file=str(settings.build / "mkdocs-serve.yml"),
@@ -36,4 +35,5 @@ def serve(settings: Settings, port: int) -> None:
 
 def settings_from_environment() -> Settings:
     raw: dict[str, Any] = json.loads(os.environ[_SETTINGS_VARIABLE])
-    return Settings(**{k: (v == "True") if k == "force_extract" else Path(v) for k, v in raw.items()})
+    values: dict[str, Any] = {k: (v == "True") if k == "force_extract" else Path(v) for k, v in raw.items()}
+    return Settings(**values)

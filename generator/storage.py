@@ -39,8 +39,18 @@ class SourceFile:
 def read_inputs(folder: Path) -> tuple[list[SourceFile], list[Problem]]:
     """Article files under `folder`, sorted by name; links that lead outside it are refused."""
     if not folder.is_dir():
-        raise InputError([Problem(str(folder), None, None, "", "the input folder does not exist",
-                                  "create it and put article files in it, or pass --seeds DIR")])
+        raise InputError(
+            [
+                Problem(
+                    str(folder),
+                    None,
+                    None,
+                    "",
+                    "the input folder does not exist",
+                    "create it and put article files in it, or pass --seeds DIR",
+                )
+            ]
+        )
     root = folder.resolve()
     files, problems = [], []
     for path in sorted(folder.rglob("*")):
@@ -50,8 +60,16 @@ def read_inputs(folder: Path) -> tuple[list[SourceFile], list[Problem]]:
         if path.suffix.lower() not in ARTICLE_SUFFIXES or path.is_dir():
             continue
         if not path.resolve().is_relative_to(root):
-            problems.append(Problem(relative, None, None, "", "is a link to a file outside the input folder",
-                                    "copy the article into the input folder instead of linking to it"))
+            problems.append(
+                Problem(
+                    relative,
+                    None,
+                    None,
+                    "",
+                    "is a link to a file outside the input folder",
+                    "copy the article into the input folder instead of linking to it",
+                )
+            )
             continue
         files.append(SourceFile(relative, path.read_bytes()))
     return files, problems
@@ -64,8 +82,9 @@ def read_text(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except UnicodeDecodeError as error:
-        raise InputError([Problem(path.name, None, None, "", f"is not UTF-8 text ({error.reason})",
-                                  "save the file as UTF-8")]) from None
+        raise InputError(
+            [Problem(path.name, None, None, "", f"is not UTF-8 text ({error.reason})", "save the file as UTF-8")]
+        ) from None
 
 
 def read_folder(folder: Path, suffix: str) -> dict[str, str]:
@@ -124,8 +143,11 @@ def copy_assets(source: Path, target: Path) -> dict[str, str]:
     """Text assets (CSS) from site_config/assets, to add to the docs folder."""
     if not source.is_dir():
         return {}
-    return {f"{target.as_posix()}/{p.relative_to(source).as_posix()}": p.read_text(encoding="utf-8")
-            for p in sorted(source.rglob("*")) if p.is_file()}
+    return {
+        f"{target.as_posix()}/{p.relative_to(source).as_posix()}": p.read_text(encoding="utf-8")
+        for p in sorted(source.rglob("*"))
+        if p.is_file()
+    }
 
 
 def dump_yaml(data: dict[str, Any]) -> str:

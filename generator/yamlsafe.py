@@ -81,7 +81,9 @@ class _Builder:
         self.values += 1
         if self.values > MAX_VALUES:
             raise self.fail(
-                node, path, f"the document expands to more than {MAX_VALUES:,} values",
+                node,
+                path,
+                f"the document expands to more than {MAX_VALUES:,} values",
                 "remove the anchors (&) and aliases (*) that repeat large parts",
             )
         if depth > MAX_DEPTH:
@@ -108,18 +110,25 @@ class _Builder:
             if key in result:
                 first_line = self.doc.marks.get((*path, key), (None, None))[0]
                 raise self.fail(
-                    key_node, (*path, key), f"duplicate key {key!r} (first written on line {first_line})",
+                    key_node,
+                    (*path, key),
+                    f"duplicate key {key!r} (first written on line {first_line})",
                     "keep one of the two",
                 )
             child = (*path, key)
-            self.doc.marks[child] = (value_node.start_mark.line + 1 + self.line_offset, value_node.start_mark.column + 1)
+            self.doc.marks[child] = (
+                value_node.start_mark.line + 1 + self.line_offset,
+                value_node.start_mark.column + 1,
+            )
             result[key] = self.build(value_node, child, depth + 1)
         return result
 
     def build_scalar(self, node: yaml.Node, path: Path) -> Any:
         if node.tag not in _SCALAR_TAGS:
             raise self.fail(
-                node, path, f"the tag {_short_tag(node.tag)} is not allowed",
+                node,
+                path,
+                f"the tag {_short_tag(node.tag)} is not allowed",
                 "facts hold plain text, numbers, dates, lists and mappings; remove the tag",
             )
         if node.tag == "tag:yaml.org,2002:str":
@@ -167,7 +176,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str, line_offs
     if mark is None:
         return Problem(name, None, None, "", f"YAML syntax error: {problem}", "fix the YAML syntax")
     lines = text.splitlines()
-    character = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
+    character = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
     if character == "\t":
         problem, hint = "a tab character", "YAML indents with spaces, never tabs: replace the tab with spaces"
     else:
@@ -196,13 +205,20 @@ def _check_expansion(text: str, name: str, line_offset: int) -> None:
             expanded += sizes.get(event.anchor or "", 1)
         else:
             continue
-        if expanded > MAX_VALUES:
+        if expanded > MAX_VALUES and event.start_mark is not None:
             mark = event.start_mark
-            raise InputError([Problem(
-                name, mark.line + 1 + line_offset, mark.column + 1, "",
-                f"the document expands to more than {MAX_VALUES:,} values through its aliases (*)",
-                "remove the anchors (&) and aliases (*) that repeat large parts",
-            )])
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        mark.line + 1 + line_offset,
+                        mark.column + 1,
+                        "",
+                        f"the document expands to more than {MAX_VALUES:,} values through its aliases (*)",
+                        "remove the anchors (&) and aliases (*) that repeat large parts",
+                    )
+                ]
+            )
 
 
 def is_bool_word(text: str) -> bool:

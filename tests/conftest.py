@@ -5,8 +5,11 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from generator.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -45,15 +48,21 @@ def make_project(root: Path, articles: dict[str, bytes | str] | None = None, *, 
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The seed article built once into a temporary project; tests only read it."""
     from generator.build import build
-    from generator.config import Settings
 
     root = make_project(tmp_path_factory.mktemp("seed-site"))
     build(settings_for(root))
     yield root
 
 
-def settings_for(root: Path, **changes: object):  # type: ignore[no-untyped-def]
+def settings_for(root: Path, **changes: Any) -> Settings:
     from generator.config import Settings
 
-    return Settings(seeds=root / "seeds", facts=root / "facts", site=root / "site", build=root / "build",
-                    site_config=root / "site_config", templates=root / "templates", **changes)  # type: ignore[arg-type]
+    return Settings(
+        seeds=root / "seeds",
+        facts=root / "facts",
+        site=root / "site",
+        build=root / "build",
+        site_config=root / "site_config",
+        templates=root / "templates",
+        **changes,
+    )

@@ -118,8 +118,11 @@ def test_any_bytes_give_an_article_or_a_located_error(data: bytes) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(title=st.text(min_size=1, max_size=80), body=st.text(min_size=1, max_size=200),
-       date=st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)))
+@given(
+    title=st.text(min_size=1, max_size=80),
+    body=st.text(min_size=1, max_size=200),
+    date=st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)),
+)
 def test_front_matter_with_any_title_round_trips_or_is_refused(title: str, body: str, date: dt.date) -> None:
     import yaml
 

@@ -13,11 +13,25 @@ from tests.conftest import make_project, shared
 
 
 def run_build(root: Path, *extra: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, [
-        "build", "--seeds", str(root / "seeds"), "--facts", str(root / "facts"), "--site", str(root / "site"),
-        "--build-dir", str(root / "build"), "--config", str(root / "site_config"),
-        "--templates", str(root / "templates"), *extra,
-    ])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--seeds",
+            str(root / "seeds"),
+            "--facts",
+            str(root / "facts"),
+            "--site",
+            str(root / "site"),
+            "--build-dir",
+            str(root / "build"),
+            "--config",
+            str(root / "site_config"),
+            "--templates",
+            str(root / "templates"),
+            *extra,
+        ],
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.output
 
@@ -60,14 +74,19 @@ def test_hand_edit_survives_forced_re_extraction_and_reaches_the_site(tmp_path: 
 
 
 def test_bad_articles_are_reported_and_the_others_still_built(tmp_path: Path) -> None:
-    root = make_project(tmp_path, {
-        "bad-date.txt": "date 2023-02-30 A date that does not exist\n\nThe body mentions 7 villages.\n",
-        "no-date.txt": "A headline without any date line\n\nThe body says 3 ships docked.\n",
-    })
+    root = make_project(
+        tmp_path,
+        {
+            "bad-date.txt": "date 2023-02-30 A date that does not exist\n\nThe body mentions 7 villages.\n",
+            "no-date.txt": "A headline without any date line\n\nThe body says 3 ships docked.\n",
+        },
+    )
     code, output = run_build(root)
     assert code == 1
-    assert "error: bad-date.txt:1:6: date: 2023-02-30 is not a day of the calendar (hint: check the month and the day)" \
+    assert (
+        "error: bad-date.txt:1:6: date: 2023-02-30 is not a day of the calendar (hint: check the month and the day)"
         in output
+    )
     assert "error: no-date.txt:1:1: date: the first line must be `date YYYY-MM-DD Title`" in output
     assert "factsheet: 2 problem(s); the other articles were built" in output
     assert (root / "site" / "people" / "ghazi-hamad.html").exists()
@@ -82,8 +101,10 @@ def test_a_broken_fact_file_is_never_overwritten_and_its_error_is_located(tmp_pa
     code, output = run_build(root, "--force-extract")
     assert code == 1
     line = broken.splitlines().index("  value: sixty") + 1
-    assert f"{fact_file.relative_to(root).as_posix()}:{line}:10: figures[1].value: expected a number, got 'sixty'" \
+    assert (
+        f"{fact_file.relative_to(root).as_posix()}:{line}:10: figures[1].value: expected a number, got 'sixty'"
         in output.replace(str(root) + "/", "")
+    )
     assert fact_file.read_text() == broken
 
 
@@ -107,7 +128,7 @@ def test_check_command_lists_every_problem(tmp_path: Path) -> None:
     lines = [line.replace(str(facts), "facts") for line in result.output.splitlines()]
     assert "error: facts/norway.yaml:1:1: 'entities' is missing (hint: add it, or delete the whole record)" in lines
     assert lines[-2:] == [
-        'error: facts/norway.yaml:2:10: article.title: expected text, got false (YAML reads the bare word NO as '
+        "error: facts/norway.yaml:2:10: article.title: expected text, got false (YAML reads the bare word NO as "
         'false) (hint: put it in quotes: "NO")',
         "error: facts/tabs.yaml:2:1: YAML syntax error: a tab character (hint: YAML indents with spaces, never tabs: "
         "replace the tab with spaces)",

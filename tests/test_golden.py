@@ -10,8 +10,11 @@ GOLDEN = Path(golden_init).parent
 
 
 def files(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-            for p in sorted(folder.rglob("*")) if p.is_file() and "assets" not in p.parts}
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "assets" not in p.parts
+    }
 
 
 def test_fact_files_match_golden(seed_site: Path) -> None:

@@ -38,16 +38,34 @@ def test_people_and_their_roles_are_on_the_fact_sheet(seed_site: Path, person: s
 
 def test_organisations_and_places_are_listed(seed_site: Path) -> None:
     soup = page(seed_site, ARTICLE)
-    linked = {a.get_text() for a in soup.select("article li a") if "/organisations/" in a["href"] or
-              "../organisations/" in a["href"] or "places/" in a["href"]}
-    for name in ["Hamas", "CIA", "Mossad", "Egyptian Intelligence", "Israel", "Gaza Strip", "Qatar", "Egypt",
-                 "Rafah crossing", "West Bank", "Jerusalem", "United States"]:
+    linked = {
+        a.get_text()
+        for a in soup.select("article li a")
+        if "/organisations/" in a["href"] or "../organisations/" in a["href"] or "places/" in a["href"]
+    }
+    for name in [
+        "Hamas",
+        "CIA",
+        "Mossad",
+        "Egyptian Intelligence",
+        "Israel",
+        "Gaza Strip",
+        "Qatar",
+        "Egypt",
+        "Rafah crossing",
+        "West Bank",
+        "Jerusalem",
+        "United States",
+    ]:
         assert name in linked
 
 
 def test_figures_table_has_the_three_figures_with_who_did_what(seed_site: Path) -> None:
-    rows = [[" ".join(td.get_text(" ").split()) for td in tr.find_all("td")]
-            for tr in page(seed_site, ARTICLE).select("article table tr") if tr.find("td")]
+    rows = [
+        [" ".join(td.get_text(" ").split()) for td in tr.find_all("td")]
+        for tr in page(seed_site, ARTICLE).select("article table tr")
+        if tr.find("td")
+    ]
     assert ["60", "Israeli hostages", "Hamas freed"] in [r[:3] for r in rows]
     assert ["180", "Palestinian prisoners", "Israel released"] in [r[:3] for r in rows]
     assert any(r[0] == "5" and "days" in r[1] for r in rows)
@@ -65,7 +83,7 @@ def test_every_fact_links_to_its_sentence_shown_on_the_same_page(seed_site: Path
     anchors = {span["id"] for span in soup.select("span.fs-sentence")}
     sources = [a["href"] for a in soup.select("article a") if a.get_text() == "source"]
     assert len(sources) >= 11
-    for href in sources:
+    for href in map(str, sources):
         path, _, anchor = href.partition("#")
         assert path.endswith(ARTICLE.split("/")[1]) and anchor in anchors
 
@@ -91,8 +109,11 @@ def test_entity_page_shows_roles_statements_and_articles(seed_site: Path) -> Non
 
 def test_article_date_and_title_are_shown(seed_site: Path) -> None:
     soup = page(seed_site, ARTICLE)
-    assert soup.find("h1").get_text() == (
-        "Hamas Group Ready to Negotiate More Agreements for Hostage Releases and Truce Extension with Israel")
+    heading = soup.find("h1")
+    assert heading is not None
+    assert heading.get_text() == (
+        "Hamas Group Ready to Negotiate More Agreements for Hostage Releases and Truce Extension with Israel"
+    )
     assert "Date: 2023-11-29" in text_of(soup)
 
 
@@ -107,7 +128,7 @@ def test_site_loads_nothing_from_other_hosts(seed_site: Path) -> None:
     for html_file in (seed_site / "site").rglob("*.html"):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         for tag in soup.find_all(["script", "link", "img", "iframe"]):
-            url = tag.get("src") or tag.get("href") or ""
+            url = str(tag.get("src") or tag.get("href") or "")
             assert not re.match(r"^(https?:)?//", url), f"{html_file.name} loads {url}"
 
 
@@ -118,7 +139,7 @@ def test_no_broken_internal_links(seed_site: Path) -> None:
             continue  # MkDocs writes it with links from the server's root, as it is served for any path
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         for a in soup.find_all("a", href=True):
-            href = a["href"]
+            href = str(a["href"])
             if re.match(r"^[a-z]+:", href) or href.startswith("#") or href.startswith("//"):
                 continue
             target = (html_file.parent / href.split("#")[0]).resolve()

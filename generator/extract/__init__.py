@@ -36,6 +36,7 @@ def extract_all(
     articles: list[Article], nlp: Language, on_article: Callable[[Article], None] | None = None
 ) -> Iterator[dict[str, Any]]:
     """Fact documents for `articles`, in their order; paragraphs go through spaCy in batches."""
+
     def paragraphs() -> Iterable[tuple[str, int]]:
         for index, article in enumerate(articles):
             for paragraph in article.paragraphs:
@@ -153,14 +154,16 @@ class _Builder:
         organisation = next((e for e in named if e is not None and self.entities[e].type != "person"), None)
         if any(r["entity"] == person and r["title"].lower() == title.lower() for r in self.roles):
             return
-        self.roles.append({
-            "id": self.unique(f"role-{person}-{slugify(head, 30)}"),
-            "entity": person,
-            "title": title,
-            "organisation": organisation,
-            "sentence": self.cite(),
-            "confidence": 0.8 if organisation else 0.7,
-        })
+        self.roles.append(
+            {
+                "id": self.unique(f"role-{person}-{slugify(head, 30)}"),
+                "entity": person,
+                "title": title,
+                "organisation": organisation,
+                "sentence": self.cite(),
+                "confidence": 0.8 if organisation else 0.7,
+            }
+        )
 
     def add_figure(self, figure: Any) -> None:
         actor = self.entity_in_subtree(figure.actor_token) if figure.actor_token is not None else None
@@ -195,30 +198,34 @@ class _Builder:
                 return  # "I", "we", "they" with no one to point to: a statement without a speaker says little
             else:
                 subtree = list(doc[speaker_token].subtree)
-                speaker_text = doc[subtree[0].i:subtree[-1].i + 1].text
+                speaker_text = doc[subtree[0].i : subtree[-1].i + 1].text
                 confidence = 0.4
-        self.statements.append({
-            "id": self.unique(f"statement-{speaker or slugify(speaker_text, 30)}"),
-            "speaker": speaker,
-            "speaker_text": speaker_text if speaker is None else None,
-            "cue": cue,
-            "content": content,
-            "kind": kind,
-            "sentence": self.cite(),
-            "confidence": confidence,
-        })
+        self.statements.append(
+            {
+                "id": self.unique(f"statement-{speaker or slugify(speaker_text, 30)}"),
+                "speaker": speaker,
+                "speaker_text": speaker_text if speaker is None else None,
+                "cue": cue,
+                "content": content,
+                "kind": kind,
+                "sentence": self.cite(),
+                "confidence": confidence,
+            }
+        )
 
     def add_date(self, ent: Span) -> None:
         resolved = resolve_date(ent.text, self.article.date)
         if resolved is None:
             return
-        self.dates.append({
-            "id": self.unique(f"date-{resolved.isoformat()}"),
-            "date": resolved.isoformat(),
-            "text": ent.text,
-            "sentence": self.cite(),
-            "confidence": 0.9 if any(c.isdigit() for c in ent.text) else 0.7,
-        })
+        self.dates.append(
+            {
+                "id": self.unique(f"date-{resolved.isoformat()}"),
+                "date": resolved.isoformat(),
+                "text": ent.text,
+                "sentence": self.cite(),
+                "confidence": 0.9 if any(c.isdigit() for c in ent.text) else 0.7,
+            }
+        )
 
     def note_persons(self, sentence: Span) -> None:
         for token in sentence:
@@ -232,27 +239,32 @@ class _Builder:
 
     def document(self) -> dict[str, Any]:
         article = self.article
-        entity_records = [{
-            "id": e.id,
-            "name": e.name,
-            "type": e.type,
-            "aliases": sorted(e.aliases),
-            "sentences": e.sentences,
-            "confidence": e.confidence,
-        } for e in self.entities.values()]
+        entity_records = [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": sorted(e.aliases),
+                "sentences": e.sentences,
+                "confidence": e.confidence,
+            }
+            for e in self.entities.values()
+        ]
         cited = {s for e in self.entities.values() for s in e.sentences}
         for records in (self.roles, self.figures, self.statements, self.dates):
             cited.update(r["sentence"] for r in records)
         sentence_records = []
         for sentence_id, (paragraph, span) in self.all_sentences.items():
             if sentence_id in cited:
-                sentence_records.append({
-                    "id": sentence_id,
-                    "paragraph": paragraph,
-                    "start": span.start_char,
-                    "end": span.end_char,
-                    "text": span.text,
-                })
+                sentence_records.append(
+                    {
+                        "id": sentence_id,
+                        "paragraph": paragraph,
+                        "start": span.start_char,
+                        "end": span.end_char,
+                        "text": span.text,
+                    }
+                )
         document = {
             "article": {
                 "id": article.id,
@@ -269,7 +281,8 @@ class _Builder:
             "dates": self.dates,
             "sentences": sentence_records,
         }
-        return _without_nulls(document)
+        cleaned: dict[str, Any] = _without_nulls(document)
+        return cleaned
 
 
 def _without_nulls(value: Any) -> Any:

@@ -63,7 +63,9 @@ def find_mentions(span: Span, sentence_id: str, paragraph: int) -> list[Mention]
         doc = ent.doc
         while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
             start += 1
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s"}):
+        while end > start and (
+            doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s"}
+        ):
             end -= 1
         if kind == "person":
             while start < end and (doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in ROLE_NOUNS):
@@ -104,7 +106,7 @@ def _plausible(name: str, kind: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     if len(letters) < 2 or not any(c.isupper() for c in name):
         return False
-    if kind == "person" and (any(c.isdigit() for c in name) or name.isupper() and len(name) > 3):
+    if kind == "person" and (any(c.isdigit() for c in name) or (name.isupper() and len(name) > 3)):
         return False
     return "\n" not in name and len(name) <= 80
 
@@ -116,7 +118,7 @@ def _key(name: str) -> str:
 def cluster(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int], str]]:
     """Group mentions into entities; returns the entities and a map (paragraph, token) → entity id."""
     canonical: dict[str, str] = {}  # key of a name → key of its canonical name
-    names: dict[str, str] = {}      # canonical key → canonical name
+    names: dict[str, str] = {}  # canonical key → canonical name
     types: dict[str, Counter[str]] = {}
 
     def add_canonical(name: str, kind: str) -> str:
@@ -128,8 +130,16 @@ def cluster(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int]
 
     # Longest names first, so that "Hamad" finds "Ghazi Hamad" and "Mossad" is there for "Israeli Mossad".
     # Known names and names without a nationality in front come first.
-    ordered = sorted(mentions, key=lambda m: (m.name.lower() not in _KNOWN_BY_NAME, m.adjective_first,
-                                              -len(m.name.split()), -len(m.name), m.sentence))
+    ordered = sorted(
+        mentions,
+        key=lambda m: (
+            m.name.lower() not in _KNOWN_BY_NAME,
+            m.adjective_first,
+            -len(m.name.split()),
+            -len(m.name),
+            m.sentence,
+        ),
+    )
     for mention in ordered:
         known = _KNOWN_BY_NAME.get(mention.name.lower())
         if known:
@@ -176,15 +186,20 @@ def _alias_target(mention: Mention, names: dict[str, str], types: dict[str, Coun
     words = mention.name.split()
     if mention.type == "person" and len(words) == 1:
         # A surname or first name alone refers to the one full name in the article that has it.
-        matches = [k for k, full in names.items()
-                   if types[k].most_common(1)[0][0] == "person" and len(full.split()) > 1
-                   and mention.name in (full.split()[-1], full.split()[0])]
+        matches = [
+            k
+            for k, full in names.items()
+            if types[k].most_common(1)[0][0] == "person"
+            and len(full.split()) > 1
+            and mention.name in (full.split()[-1], full.split()[0])
+        ]
         return matches[0] if len(matches) == 1 else None
     stripped = mention.name.split(" ", 1)[-1]
     if mention.adjective_first and _key(stripped) in names:
         return _key(stripped)  # "Israeli Mossad" is "Mossad"
     if mention.name.isupper() and 2 <= len(mention.name) <= 6:
-        initials = [k for k, full in names.items()
-                    if "".join(w[0] for w in full.split() if w[0].isupper()) == mention.name]
+        initials = [
+            k for k, full in names.items() if "".join(w[0] for w in full.split() if w[0].isupper()) == mention.name
+        ]
         return initials[0] if len(initials) == 1 else None
     return None

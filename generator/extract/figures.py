@@ -67,16 +67,37 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     for words, meaning in QUALIFIERS.items():
         if lowered.startswith(words.strip() + " "):
             qualifier = meaning
-            tokens = tokens[len(words.split()):]
+            tokens = tokens[len(words.split()) :]
             break
     if qualifier is None and start >= 2:
         before = f"{doc[start - 2].lower_} {doc[start - 1].lower_}"
         single = doc[start - 1].lower_
-        qualifier = QUALIFIERS.get(before) or (QUALIFIERS.get(single) if doc[start - 1].pos_ in {"ADP", "ADV", "ADJ"} else None)
-    numeric = [t for t in tokens if t.like_num or t.text in _CURRENCIES or t.lower_ in {"million", "billion", "thousand", "hundred", "bn", "m", "%", "percent"}]
+        qualifier = QUALIFIERS.get(before) or (
+            QUALIFIERS.get(single) if doc[start - 1].pos_ in {"ADP", "ADV", "ADJ"} else None
+        )
+    numeric = [
+        t
+        for t in tokens
+        if t.like_num
+        or t.text in _CURRENCIES
+        or t.lower_ in {"million", "billion", "thousand", "hundred", "bn", "m", "%", "percent"}
+    ]
     if not numeric or not any(t.like_num for t in numeric):
         return None
-    number_tokens = numeric[: next((k for k, t in enumerate(numeric) if not (t.like_num or t.text in _CURRENCIES or t.lower_ in {"million", "billion", "thousand", "hundred", "bn", "m", "%", "percent"})), len(numeric))]
+    number_tokens = numeric[
+        : next(
+            (
+                k
+                for k, t in enumerate(numeric)
+                if not (
+                    t.like_num
+                    or t.text in _CURRENCIES
+                    or t.lower_ in {"million", "billion", "thousand", "hundred", "bn", "m", "%", "percent"}
+                )
+            ),
+            len(numeric),
+        )
+    ]
     value = parse_number([t.text for t in number_tokens])
     if value is None:
         return None
@@ -87,11 +108,11 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
             return None
     if last.ent_type_ in {"TIME", "ORDINAL"} or last.lower_ in {"first", "second", "third"}:
         return None
-    if last.i + 1 < len(doc) and doc[last.i + 1].text == "-" or "-" in last.text and not last.text.startswith("-"):
+    if (last.i + 1 < len(doc) and doc[last.i + 1].text == "-") or ("-" in last.text and not last.text.startswith("-")):
         return None  # "a two-state solution", "a 50-year-old man": a compound adjective, not a count
     unit_token = _unit_token(last, end)
     if label == "MONEY" or any(t.text in _CURRENCIES for t in doc[start:end]):
-        symbol = next((t.text for t in doc[max(start - 1, 0):end] if t.text in _CURRENCIES), "$")
+        symbol = next((t.text for t in doc[max(start - 1, 0) : end] if t.text in _CURRENCIES), "$")
         unit = _CURRENCIES[symbol]
         counts = unit if unit_token is None else _noun_phrase(unit_token)
     elif label == "PERCENT" or "%" in doc[start:end].text or "percent" in lowered:
@@ -101,15 +122,28 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     else:
         return None
     action, actor, subject = _action(unit_token if unit_token is not None else last)
-    text = doc[number_tokens[0].i:number_tokens[-1].i + 1].text
-    return FigureFinding(tidy(value), text, qualifier, unit, counts, unit_token.i if unit_token is not None else None,
-                         action, actor, subject)
+    text = doc[number_tokens[0].i : number_tokens[-1].i + 1].text
+    return FigureFinding(
+        tidy(value),
+        text,
+        qualifier,
+        unit,
+        counts,
+        unit_token.i if unit_token is not None else None,
+        action,
+        actor,
+        subject,
+    )
 
 
 def _unit_token(number: Token, span_end: int) -> Token | None:
     doc = number.doc
     head = number.head
-    if number.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"} and head.i > number.i:
+    if (
+        number.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"}
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i > number.i
+    ):
         return head
     # "60 of the hostages", "killing 12 (people)": the number stands for the noun.
     for child in number.children:
@@ -128,10 +162,14 @@ def _noun_phrase(noun: Token) -> str:
     """The counted thing with its modifiers: "Israeli hostages", "Palestinian prisoners"."""
     doc = noun.doc
     start = noun.i
-    while start - 1 >= 0 and doc[start - 1].dep_ in {"amod", "compound"} and doc[start - 1].head.i in range(start, noun.i + 1) \
-            and not doc[start - 1].like_num:
+    while (
+        start - 1 >= 0
+        and doc[start - 1].dep_ in {"amod", "compound"}
+        and doc[start - 1].head.i in range(start, noun.i + 1)
+        and not doc[start - 1].like_num
+    ):
         start -= 1
-    return doc[start:noun.i + 1].text
+    return doc[start : noun.i + 1].text
 
 
 def _action(noun: Token) -> tuple[str | None, int | None, int | None]:

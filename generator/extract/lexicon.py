@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset(
+    """
     say tell state announce add claim insist emphasize emphasise stress warn note argue deny confirm
     explain report write declare assert acknowledge admit allege reply respond suggest predict promise
     vow pledge urge reiterate maintain contend estimate describe call believe think caution indicate
     disclose reveal recall testify tweet post comment remark observe mention point signal threaten
     concede agree ask demand announce complain accuse question propose recommend hint
-""".split())
+""".split()
+)
 """Lemmas of verbs that introduce what someone said or holds."""
 
-ROLE_NOUNS = frozenset("""
+ROLE_NOUNS = frozenset(
+    """
     president vice-president minister secretary director head chief leader chairman chairwoman chairperson
     chair spokesman spokeswoman spokesperson member official officer commander general admiral colonel
     governor mayor senator representative congressman congresswoman ambassador envoy negotiator adviser
@@ -21,14 +24,17 @@ ROLE_NOUNS = frozenset("""
     inspector commissioner administrator superintendent sheriff mediator diplomat lieutenant captain
     sergeant marshal chief-of-staff treasurer councillor councilor lawmaker legislator candidate nominee
     delegate emissary consul owner partner chairman-elect producer director-general secretary-general
-""".split())
+""".split()
+)
 """Head nouns of titles and roles ("director of the CIA", "a member of the Political Office")."""
 
-PLACE_NOUNS = frozenset("""
+PLACE_NOUNS = frozenset(
+    """
     crossing border strip bank camp city town village province region district county state street
     square airport port harbour harbor hospital bridge river valley mountain island peninsula sea gulf
     lake desert checkpoint base prison building plaza gate corridor
-""".split())
+""".split()
+)
 """Nouns that make a preceding proper name a place ("Rafah crossing", "Shifa hospital")."""
 
 DURATION_UNITS = frozenset("second minute hour day week month year decade century night".split())
@@ -36,22 +42,71 @@ DURATION_UNITS = frozenset("second minute hour day week month year decade centur
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev".split())
 
 NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a": 1, "an": 1, "half": 0.5,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "half": 0.5,
 }
 SCALE_WORDS = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "dozen": 12, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "mn": 1_000_000,
-    "dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "dozen": 12,
+    "k": 1_000,
+    "m": 1_000_000,
+    "bn": 1_000_000_000,
+    "mn": 1_000_000,
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 1_000,
+    "millions": 1_000_000,
 }
 QUALIFIERS = {
-    "more than": "more than", "over": "more than", "at least": "at least", "nearly": "nearly",
-    "almost": "nearly", "about": "about", "around": "about", "approximately": "about", "roughly": "about",
-    "some": "about", "up to": "up to", "fewer than": "fewer than", "less than": "fewer than",
-    "under": "fewer than", "at most": "at most", "some ": "about",
+    "more than": "more than",
+    "over": "more than",
+    "at least": "at least",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "up to": "up to",
+    "fewer than": "fewer than",
+    "less than": "fewer than",
+    "under": "fewer than",
+    "at most": "at most",
+    "some ": "about",
 }
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "any", "it": "organisation"}

@@ -48,7 +48,11 @@ def _person_for_role(role: Token, sentence: Span, person_tokens: dict[int, int])
     # Title before the name: "Chief of Staff Herzi Halevi", "Prime Minister John Doe".
     if role.text[:1].isupper():
         j = role.i + 1
-        while j < sentence.end and j not in person_tokens and (doc[j].text[:1].isupper() or doc[j].lower_ in {"of", "for"}):
+        while (
+            j < sentence.end
+            and j not in person_tokens
+            and (doc[j].text[:1].isupper() or doc[j].lower_ in {"of", "for"})
+        ):
             j += 1
         if j < sentence.end and j in person_tokens and j == person_tokens[j]:
             return j
@@ -80,7 +84,9 @@ def _after_prep_phrase(role: Token, sentence: Span) -> int:
     j = role.i + 1
     if j < sentence.end and doc[j].lower_ in {"of", "for", "at"}:
         j += 1
-        while j < sentence.end and not doc[j].is_punct and doc[j].pos_ in {"DET", "PROPN", "ADJ", "NOUN", "ADP", "CCONJ"}:
+        while (
+            j < sentence.end and not doc[j].is_punct and doc[j].pos_ in {"DET", "PROPN", "ADJ", "NOUN", "ADP", "CCONJ"}
+        ):
             if doc[j].pos_ == "CCONJ" and not doc[j + 1 if j + 1 < sentence.end else j].text[:1].isupper():
                 break
             j += 1

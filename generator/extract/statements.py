@@ -40,7 +40,7 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
     if subject is None:
         return None
     content_head = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if content_head is None and verb.dep_ == "parataxis" or content_head is None and verb.dep_ == "ccomp":
+    if (content_head is None and verb.dep_ == "parataxis") or (content_head is None and verb.dep_ == "ccomp"):
         # "Talks will resume, he said." – the clause is the verb's head.
         content_head = verb.head if verb.head.i != verb.i else None
         if content_head is not None:
@@ -58,7 +58,7 @@ def _finding(subject: Token, verb: Token, text: str, sentence: Span) -> Statemen
     text = text.strip(" ,.;:")
     if len(text.split()) < 3:
         return None
-    quoted = any(q in sentence.text for q in "\"“”")
+    quoted = any(q in sentence.text for q in '"“”')
     kind = "direct" if quoted and _QUOTE.search(sentence.text) else "indirect"
     return StatementFinding(subject.i, verb.text, text, kind)
 
@@ -66,13 +66,15 @@ def _finding(subject: Token, verb: Token, text: str, sentence: Span) -> Statemen
 def _clause_text(head: Token, exclude: Token | None = None) -> str:
     doc = head.doc
     tokens = [t for t in head.subtree if not (exclude is not None and t in set(exclude.subtree))]
-    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in {"that", "whether", "if"} or tokens[0].is_punct):
+    while tokens and (
+        (tokens[0].dep_ == "mark" and tokens[0].lower_ in {"that", "whether", "if"}) or tokens[0].is_punct
+    ):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    return doc[tokens[0].i:tokens[-1].i + 1].text.strip("\"“”'’‘ ")
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip("\"“”'’‘ ")
 
 
 def _according_to(according: Token, sentence: Span) -> StatementFinding | None:
@@ -91,4 +93,4 @@ def _according_to(according: Token, sentence: Span) -> StatementFinding | None:
         rest = rest[:-1]
     if len(rest) < 4:
         return None
-    return StatementFinding(source.i, "according to", doc[rest[0].i:rest[-1].i + 1].text, "according-to")
+    return StatementFinding(source.i, "according to", doc[rest[0].i : rest[-1].i + 1].text, "according-to")

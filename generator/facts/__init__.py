@@ -31,7 +31,8 @@ _Dumper.add_representer(str, _str)
 
 def dump(document: dict[str, Any], schema: str | None = None) -> str:
     """The text of a fact file: header comments, then `document` with its keys in their given order."""
-    body = yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096,
-                     default_flow_style=False)
+    body = yaml.dump(
+        document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096, default_flow_style=False
+    )
     head = SCHEMA_COMMENT.format(schema=schema) if schema else ""
     return head + HEADER + body

@@ -48,8 +48,9 @@ def merge(base: dict[str, Any], mine_text: str, mine: dict[str, Any], theirs: di
     rt = _round_trip()
     tree = rt.load(mine_text)
     conflicts: list[str] = []
-    _merge_record(tree["article"], mine["article"], base.get("article", {}), theirs["article"],
-                  f"{name}: article", conflicts)
+    _merge_record(
+        tree["article"], mine["article"], base.get("article", {}), theirs["article"], f"{name}: article", conflicts
+    )
     if "extraction" in theirs:
         if "extraction" in tree:
             for key, value in theirs["extraction"].items():
@@ -63,8 +64,15 @@ def merge(base: dict[str, Any], mine_text: str, mine: dict[str, Any], theirs: di
     return Merged(out.getvalue(), conflicts)
 
 
-def _merge_section(seq: CommentedSeq, mine: list[dict[str, Any]], base: list[dict[str, Any]],
-                   theirs: list[dict[str, Any]], section: str, name: str, conflicts: list[str]) -> None:
+def _merge_section(
+    seq: CommentedSeq,
+    mine: list[dict[str, Any]],
+    base: list[dict[str, Any]],
+    theirs: list[dict[str, Any]],
+    section: str,
+    name: str,
+    conflicts: list[str],
+) -> None:
     base_by_id = {r["id"]: r for r in base}
     theirs_by_id = {r["id"]: r for r in theirs}
     mine_ids = {r["id"] for r in mine}
@@ -77,15 +85,27 @@ def _merge_section(seq: CommentedSeq, mine: list[dict[str, Any]], base: list[dic
             if record == base_by_id[record_id]:
                 del seq[index]  # the machine withdrew a fact nobody touched
             continue
-        _merge_record(seq[index], record, base_by_id[record_id], theirs_by_id[record_id],
-                      f"{name}: {section} {record_id}", conflicts)
+        _merge_record(
+            seq[index],
+            record,
+            base_by_id[record_id],
+            theirs_by_id[record_id],
+            f"{name}: {section} {record_id}",
+            conflicts,
+        )
     for record_id, record in theirs_by_id.items():
         if record_id not in base_by_id and record_id not in mine_ids:
             seq.append(_commented(record))
 
 
-def _merge_record(node: CommentedMap, mine: dict[str, Any], base: dict[str, Any], theirs: dict[str, Any],
-                  where: str, conflicts: list[str]) -> None:
+def _merge_record(
+    node: CommentedMap,
+    mine: dict[str, Any],
+    base: dict[str, Any],
+    theirs: dict[str, Any],
+    where: str,
+    conflicts: list[str],
+) -> None:
     for key in list(theirs) + [k for k in base if k not in theirs]:
         new, old = theirs.get(key), base.get(key)
         if new == old and (key in theirs) == (key in base):

@@ -42,8 +42,9 @@ def cached_extraction(snapshot_text: str | None, sha256: str, extractor: str) ->
     return None
 
 
-def update(name: str, theirs: dict[str, Any], snapshot_text: str | None, mine_text: str | None,
-           schema_ref: str | None) -> Outcome:
+def update(
+    name: str, theirs: dict[str, Any], snapshot_text: str | None, mine_text: str | None, schema_ref: str | None
+) -> Outcome:
     """Combine the new machine output with the person's file `name` (facts folder relative).
 
     Never loses an edit: a broken file is left alone and reported; an edited file is merged.
@@ -56,12 +57,15 @@ def update(name: str, theirs: dict[str, Any], snapshot_text: str | None, mine_te
         mine = load_facts(mine_text, name)
     except InputError as error:
         return Outcome(None, problems=error.problems)
-    if mine_text == snapshot_text or snapshot_text is None and mine_text == machine_text:
+    if mine_text == snapshot_text or (snapshot_text is None and mine_text == machine_text):
         # Nobody edited the file: it follows the machine.
         return Outcome(theirs, file_text=machine_text if mine_text != machine_text else None, snapshot_text=snapshot)
     if snapshot_text is None:
-        return Outcome(mine, snapshot_text=snapshot, notes=[
-            f"{name}: no record of the extractor's last output, so the file is kept exactly as it is"])
+        return Outcome(
+            mine,
+            snapshot_text=snapshot,
+            notes=[f"{name}: no record of the extractor's last output, so the file is kept exactly as it is"],
+        )
     base = yamlsafe.load(snapshot_text, name).data
     if base == theirs:
         return Outcome(mine)  # the machine has nothing new to say
@@ -69,9 +73,15 @@ def update(name: str, theirs: dict[str, Any], snapshot_text: str | None, mine_te
     try:
         facts = load_facts(merged.text, name)
     except InputError as error:
-        return Outcome(mine, snapshot_text=None, notes=[
-            f"{name}: the extractor's new facts do not fit your edits, so your file is kept as it is "
-            f"({error.problems[0].message})"])
+        return Outcome(
+            mine,
+            snapshot_text=None,
+            notes=[
+                f"{name}: the extractor's new facts do not fit your edits, so your file is kept as it is "
+                f"({error.problems[0].message})"
+            ],
+        )
     notes = [f"{conflict} (your edit wins)" for conflict in merged.conflicts]
-    return Outcome(facts, file_text=merged.text if merged.text != mine_text else None,
-                   snapshot_text=snapshot, notes=notes)
+    return Outcome(
+        facts, file_text=merged.text if merged.text != mine_text else None, snapshot_text=snapshot, notes=notes
+    )

@@ -18,7 +18,10 @@ from generator.facts import SECTIONS
 @cache
 def schema() -> dict[str, Any]:
     """The JSON Schema of fact files (generator/facts/schema.json)."""
-    return json.loads(resources.files("generator.facts").joinpath("schema.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    loaded: dict[str, Any] = json.loads(
+        resources.files("generator.facts").joinpath("schema.json").read_text(encoding="utf-8")
+    )
+    return loaded
 
 
 @cache
@@ -31,24 +34,37 @@ def load_facts(text: str, name: str) -> dict[str, Any]:
     doc = yamlsafe.load(text, name)
     if not isinstance(doc.data, dict):
         what = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
-        raise InputError([Problem(name, 1, 1, "", f"a fact file must be a mapping with an `article:` key; this one is {what}",
-                                  "restore the file from git, or delete it to have it extracted again")])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    f"a fact file must be a mapping with an `article:` key; this one is {what}",
+                    "restore the file from git, or delete it to have it extracted again",
+                )
+            ]
+        )
     problems = [_problem(error, doc, name) for error in _validator().iter_errors(doc.data)]
     if not problems:
         problems = _check_references(doc, name)
     if problems:
         raise InputError(problems)
-    return doc.data  # type: ignore[no-any-return]
+    facts: dict[str, Any] = doc.data
+    return facts
 
 
 def _problem(error: jsonschema.ValidationError, doc: yamlsafe.Document, name: str) -> Problem:
     path = tuple(error.absolute_path)
+    rule: Any = error.validator_value
+    schema_part: Any = error.schema
     line, col = doc.position(path)
     field = yamlsafe.format_path(path)
     value = error.instance
     hint = ""
     if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(schema_part.get("properties", {}))
         unknown = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
         key = unknown[0] if unknown else "?"
         line, col = doc.position((*path, key))
@@ -61,7 +77,7 @@ def _problem(error: jsonschema.ValidationError, doc: yamlsafe.Document, name: st
         hint = "add it, or delete the whole record"
     elif error.validator == "type":
         written = doc.sources.get(path)
-        expected = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
+        expected = rule if isinstance(rule, str) else " or ".join(rule)
         message = f"expected {_names(expected)}, got {_describe(value)}"
         if written is not None and yamlsafe.is_bool_word(written):
             message += f" (YAML reads the bare word {written} as {str(value).lower()})"
@@ -69,20 +85,20 @@ def _problem(error: jsonschema.ValidationError, doc: yamlsafe.Document, name: st
         else:
             hint = "put text in quotes" if expected == "string" else f"write {_names(expected)}"
     elif error.validator == "enum":
-        choices = ", ".join("null" if c is None else str(c) for c in error.validator_value)
+        choices = ", ".join("null" if c is None else str(c) for c in rule)
         message = f"{value!r} is not allowed"
         hint = f"use one of: {choices}"
     elif error.validator in {"minimum", "maximum"}:
         message = f"{value} is out of range"
-        hint = f"use a value {'at least' if error.validator == 'minimum' else 'at most'} {error.validator_value}"
+        hint = f"use a value {'at least' if error.validator == 'minimum' else 'at most'} {rule}"
     elif error.validator == "pattern":
         message = f"{value!r} does not have the expected form"
         hint = {
             "^[a-z0-9][a-z0-9-]*$": "ids are lower-case letters, digits and hyphens, like ghazi-hamad",
             "^s[0-9]+$": "sentence ids look like s12",
             "^https?://": "write a full http(s) address",
-        }.get(error.validator_value, f"match the pattern {error.validator_value}")
-        if "\\d{4}" in str(error.validator_value):
+        }.get(rule, f"match the pattern {rule}")
+        if "\\d{4}" in str(rule):
             hint = "write dates as YYYY-MM-DD"
     elif error.validator == "minLength":
         message = "must not be empty"
@@ -93,8 +109,15 @@ def _problem(error: jsonschema.ValidationError, doc: yamlsafe.Document, name: st
 
 
 def _names(expected: str) -> str:
-    return {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
-            "array": "a list", "object": "a mapping", "null": "null"}.get(expected, expected)
+    return {
+        "string": "text",
+        "number": "a number",
+        "integer": "a whole number",
+        "boolean": "true or false",
+        "array": "a list",
+        "object": "a mapping",
+        "null": "null",
+    }.get(expected, expected)
 
 
 def _describe(value: Any) -> str:
@@ -117,9 +140,16 @@ def _check_references(doc: yamlsafe.Document, name: str) -> list[Problem]:
             record_id = record["id"]
             if record_id in seen:
                 line, col = doc.position((section, index, "id"))
-                problems.append(Problem(name, line, col, f"{section}[{index}].id",
-                                        f"duplicate id {record_id!r} (also {section}[{seen[record_id]}])",
-                                        "give each record its own id"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        f"{section}[{index}].id",
+                        f"duplicate id {record_id!r} (also {section}[{seen[record_id]}])",
+                        "give each record its own id",
+                    )
+                )
             seen.setdefault(record_id, index)
         ids[section] = set(seen)
 
@@ -130,9 +160,16 @@ def _check_references(doc: yamlsafe.Document, name: str) -> list[Problem]:
                 if value is not None and value not in ids[target]:
                     line, col = doc.position((section, index, key))
                     close = difflib.get_close_matches(value, sorted(ids[target]), n=1)
-                    problems.append(Problem(name, line, col, f"{section}[{index}].{key}",
-                                            f"{value!r} is not the id of any of the {target}",
-                                            f"did you mean {close[0]!r}?" if close else hint))
+                    problems.append(
+                        Problem(
+                            name,
+                            line,
+                            col,
+                            f"{section}[{index}].{key}",
+                            f"{value!r} is not the id of any of the {target}",
+                            f"did you mean {close[0]!r}?" if close else hint,
+                        )
+                    )
 
     entity_hint = "use the id of a record under entities:, or add one"
     check("roles", "entity", "entities", entity_hint)

@@ -45,8 +45,13 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
     for item in collection.articles:
         render(f"articles/{item.article.id}.md", "article.md.j2", item=item, paragraphs=_paragraphs(item))
     for kind, folder in TYPE_FOLDERS.items():
-        render(f"{folder}/index.md", "entities.md.j2", kind=kind, heading=TYPE_TITLES[kind],
-               entities=collection.by_type(kind))
+        render(
+            f"{folder}/index.md",
+            "entities.md.j2",
+            kind=kind,
+            heading=TYPE_TITLES[kind],
+            entities=collection.by_type(kind),
+        )
     for entity in collection.entities.values():
         render(f"{entity.folder}/{entity.id}.md", "entity.md.j2", entity=entity)
     render("figures/index.md", "figures.md.j2")
@@ -59,9 +64,16 @@ def _by_speaker(collection: Collection) -> list[tuple[str | None, str, list[tupl
     groups: dict[tuple[str | None, str], list[tuple[dict[str, Any], ArticleFacts]]] = {}
     for statement, item in collection.statements():
         speaker = statement.get("speaker")
-        name = collection.entities[speaker].name if speaker in collection.entities else statement.get("speaker_text") or "Unknown speaker"
+        name = (
+            collection.entities[speaker].name
+            if speaker in collection.entities
+            else statement.get("speaker_text") or "Unknown speaker"
+        )
         groups.setdefault((speaker, name), []).append((statement, item))
-    return [(speaker, name, rows) for (speaker, name), rows in sorted(groups.items(), key=lambda g: (g[0][1].lower(), g[0][0] or ""))]
+    return [
+        (speaker, name, rows)
+        for (speaker, name), rows in sorted(groups.items(), key=lambda g: (g[0][1].lower(), g[0][0] or ""))
+    ]
 
 
 def _timeline(collection: Collection) -> list[tuple[str, list[tuple[str, str, ArticleFacts, str]]]]:
@@ -71,7 +83,9 @@ def _timeline(collection: Collection) -> list[tuple[str, list[tuple[str, str, Ar
         days.setdefault(item.date, []).append(("article", item.title, item, ""))
         sentences = {s["id"]: s["text"] for s in item.facts["sentences"]}
         for dated in item.facts["dates"]:
-            days.setdefault(dated["date"], []).append(("event", sentences.get(dated["sentence"], ""), item, dated["sentence"]))
+            days.setdefault(dated["date"], []).append(
+                ("event", sentences.get(dated["sentence"], ""), item, dated["sentence"])
+            )
     return sorted(days.items(), reverse=True)
 
 
@@ -114,8 +128,9 @@ def _paragraphs(item: ArticleFacts) -> list[Markup]:
             if start < position or end > len(text) or start >= end:
                 continue  # offsets edited by hand or from another version of the text: show it plain
             parts.append(escape_markdown(text[position:start]))
-            parts.append(f'<span class="fs-sentence" id="fs-{sentence["id"]}">'
-                         f"{escape_markdown(text[start:end])}</span>")
+            parts.append(
+                f'<span class="fs-sentence" id="fs-{sentence["id"]}">{escape_markdown(text[start:end])}</span>'
+            )
             position = end
         parts.append(escape_markdown(text[position:]))
         rendered.append(Markup("".join(parts)))

@@ -29,8 +29,16 @@ def test_people_with_canonical_names_and_aliases(facts: dict[str, Any]) -> None:
 
 def test_organisations_and_places(facts: dict[str, Any]) -> None:
     assert {"Hamas", "CIA", "Mossad", "Egyptian Intelligence"} <= names(facts, "organisation")
-    assert {"Israel", "Gaza Strip", "Qatar", "Egypt", "Rafah crossing", "West Bank", "Jerusalem",
-            "United States"} <= names(facts, "place")
+    assert {
+        "Israel",
+        "Gaza Strip",
+        "Qatar",
+        "Egypt",
+        "Rafah crossing",
+        "West Bank",
+        "Jerusalem",
+        "United States",
+    } <= names(facts, "place")
     assert "Hostage Releases and Truce Extension" not in names(facts, "organisation")
 
 

@@ -23,10 +23,22 @@ BASE: dict[str, Any] = {
     ],
     "roles": [],
     "figures": [
-        {"id": "figure-60-hostages", "value": 60, "unit": "hostages", "actor": "hamas", "sentence": "s1",
-         "confidence": 0.8},
-        {"id": "figure-180-prisoners", "value": 180, "unit": "prisoners", "actor": "israel", "sentence": "s1",
-         "confidence": 0.8},
+        {
+            "id": "figure-60-hostages",
+            "value": 60,
+            "unit": "hostages",
+            "actor": "hamas",
+            "sentence": "s1",
+            "confidence": 0.8,
+        },
+        {
+            "id": "figure-180-prisoners",
+            "value": 180,
+            "unit": "prisoners",
+            "actor": "israel",
+            "sentence": "s1",
+            "confidence": 0.8,
+        },
     ],
     "statements": [],
     "dates": [],
@@ -70,7 +82,9 @@ def test_edits_comments_and_order_survive_while_new_facts_arrive() -> None:
 def test_a_deleted_fact_does_not_come_back() -> None:
     mine = dump(BASE).replace(
         "- id: figure-180-prisoners\n  value: 180\n  unit: prisoners\n  actor: israel\n  sentence: s1\n"
-        "  confidence: 0.8\n", "")
+        "  confidence: 0.8\n",
+        "",
+    )
     assert "figure-180" not in mine
     theirs = copy.deepcopy(BASE)
     theirs["figures"][1]["confidence"] = 0.75
@@ -83,15 +97,18 @@ def test_when_both_change_a_field_the_person_wins_and_the_build_says_so() -> Non
     mine = dump(BASE).replace("  value: 60\n", "  value: 59\n")
     theirs = copy.deepcopy(BASE)
     theirs["figures"][0]["value"] = 62
-    text, facts, notes = run(mine, theirs)
+    _text, facts, notes = run(mine, theirs)
     assert facts["figures"][0]["value"] == 59
-    assert notes == ["facts/a.yaml: figures figure-60-hostages.value: kept your 59; the extractor now says 62 "
-                     "(your edit wins)"]
+    assert notes == [
+        "facts/a.yaml: figures figure-60-hostages.value: kept your 59; the extractor now says 62 (your edit wins)"
+    ]
 
 
 def test_a_fact_the_person_added_stays_and_a_withdrawn_untouched_fact_goes() -> None:
-    mine = dump(BASE).replace("statements: []\n", "statements:\n- id: my-note\n  speaker: hamas\n  cue: said\n"
-                              "  content: We will keep talking\n  sentence: s1\n")
+    mine = dump(BASE).replace(
+        "statements: []\n",
+        "statements:\n- id: my-note\n  speaker: hamas\n  cue: said\n  content: We will keep talking\n  sentence: s1\n",
+    )
     theirs = copy.deepcopy(BASE)
     del theirs["figures"][1]
     _, facts, _ = run(mine, theirs)
@@ -108,13 +125,17 @@ def test_a_broken_file_is_left_alone_and_reported() -> None:
 
 # --- property: random hand edits, then random re-extractions, never lose an edit -------------------
 
-FIELDS = st.sampled_from([("figures", "value", st.integers(0, 10_000)),
-                          ("figures", "unit", st.sampled_from(["hostages", "trucks", "people"])),
-                          ("entities", "name", st.sampled_from(["Hamas movement", "State of Israel"]))])
+FIELDS = st.sampled_from(
+    [
+        ("figures", "value", st.integers(0, 10_000)),
+        ("figures", "unit", st.sampled_from(["hostages", "trucks", "people"])),
+        ("entities", "name", st.sampled_from(["Hamas movement", "State of Israel"])),
+    ]
+)
 
 
 @st.composite
-def edits(draw: st.DrawFn) -> list[tuple[str, Any, ...]]:  # type: ignore[type-arg]
+def edits(draw: st.DrawFn) -> list[tuple[Any, ...]]:
     result = []
     for _ in range(draw(st.integers(1, 4))):
         kind = draw(st.sampled_from(["set", "delete", "review", "comment"]))
@@ -157,8 +178,9 @@ def machine_outputs(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             figure["confidence"] = draw(st.sampled_from([0.5, 0.6, 0.9]))
     if draw(st.booleans()):
-        theirs["figures"].append({"id": f"figure-new-{draw(st.integers(0, 3))}", "value": 1, "unit": "boats",
-                                  "sentence": "s1"})
+        theirs["figures"].append(
+            {"id": f"figure-new-{draw(st.integers(0, 3))}", "value": 1, "unit": "boats", "sentence": "s1"}
+        )
     return theirs
 
 

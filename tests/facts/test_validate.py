@@ -82,20 +82,38 @@ def test_a_valid_file_loads_as_plain_data() -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("  value: 60", "  value: sixty"), "facts/x.yaml:17:10: figures[0].value: expected a number, got 'sixty' "
-         "(hint: write a number)"),
-        (("  type: person", "  type: persno"), "facts/x.yaml:9:9: entities[0].type: 'persno' is not allowed "
-         "(hint: use one of: person, organisation, place)"),
-        (("  title: member", "  titel: member"), "facts/x.yaml:13:10: roles[0].titel: unknown field 'titel' "
-         "(hint: did you mean 'title'?)"),
-        (("  entity: ghazi-hamad", "  entity: ghazi-hamas"), "facts/x.yaml:12:11: roles[0].entity: 'ghazi-hamas' is "
-         "not the id of any of the entities (hint: did you mean 'ghazi-hamad'?)"),
-        (("  sentence: s1\nfigures", "  sentence: s9\nfigures"), "facts/x.yaml:14:13: roles[0].sentence: 's9' is not "
-         "the id of any of the sentences (hint: use the id of a record under sentences:)"),
-        (("- id: figure-60", "- id: role-1\n  confidence: 1.5"), "facts/x.yaml:17:15: figures[0].confidence: 1.5 is "
-         "out of range (hint: use a value at most 1)"),
-        (("  date: '2023-11-29'", "  date: 29/11/2023"), "facts/x.yaml:4:9: article.date: '29/11/2023' does not have "
-         "the expected form (hint: write dates as YYYY-MM-DD)"),
+        (
+            ("  value: 60", "  value: sixty"),
+            "facts/x.yaml:17:10: figures[0].value: expected a number, got 'sixty' (hint: write a number)",
+        ),
+        (
+            ("  type: person", "  type: persno"),
+            "facts/x.yaml:9:9: entities[0].type: 'persno' is not allowed "
+            "(hint: use one of: person, organisation, place)",
+        ),
+        (
+            ("  title: member", "  titel: member"),
+            "facts/x.yaml:13:10: roles[0].titel: unknown field 'titel' (hint: did you mean 'title'?)",
+        ),
+        (
+            ("  entity: ghazi-hamad", "  entity: ghazi-hamas"),
+            "facts/x.yaml:12:11: roles[0].entity: 'ghazi-hamas' is "
+            "not the id of any of the entities (hint: did you mean 'ghazi-hamad'?)",
+        ),
+        (
+            ("  sentence: s1\nfigures", "  sentence: s9\nfigures"),
+            "facts/x.yaml:14:13: roles[0].sentence: 's9' is not "
+            "the id of any of the sentences (hint: use the id of a record under sentences:)",
+        ),
+        (
+            ("- id: figure-60", "- id: role-1\n  confidence: 1.5"),
+            "facts/x.yaml:17:15: figures[0].confidence: 1.5 is out of range (hint: use a value at most 1)",
+        ),
+        (
+            ("  date: '2023-11-29'", "  date: 29/11/2023"),
+            "facts/x.yaml:4:9: article.date: '29/11/2023' does not have "
+            "the expected form (hint: write dates as YYYY-MM-DD)",
+        ),
     ],
 )
 def test_schema_mistakes_are_reported_with_line_field_and_hint(change: tuple[str, str], expected: str) -> None:

@@ -25,8 +25,7 @@ def main() -> None:
         for name in KEPT:
             shutil.rmtree(GOLDEN / name, ignore_errors=True)
         shutil.copytree(project / "facts", GOLDEN / "facts")
-        shutil.copytree(project / "build" / "docs", GOLDEN / "docs",
-                        ignore=shutil.ignore_patterns("assets"))
+        shutil.copytree(project / "build" / "docs", GOLDEN / "docs", ignore=shutil.ignore_patterns("assets"))
     print(f"golden files written to {GOLDEN}")  # noqa: T201
 
 
