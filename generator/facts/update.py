@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator import yamlsafe
 from generator.errors import InputError, Problem
-from generator.facts import dump
+from generator.facts import SECTIONS, dump
 from generator.facts.merge import merge
 from generator.facts.validate import load_facts
 
@@ -82,6 +83,33 @@ def update(
             ],
         )
     notes = [f"{conflict} (your edit wins)" for conflict in merged.conflicts]
+    remembered = dump(_remember_edits(base, mine, theirs), schema_ref)
     return Outcome(
-        facts, file_text=merged.text if merged.text != mine_text else None, snapshot_text=snapshot, notes=notes
+        facts,
+        file_text=merged.text if merged.text != mine_text else None,
+        snapshot_text=remembered if remembered != snapshot_text else None,
+        notes=notes,
     )
+
+
+def _remember_edits(base: dict[str, Any], mine: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+    """The next merge base: the new machine output, except that fields the person edited keep their
+    old base value, so that they still count as edited when the machine later agrees, then differs."""
+    snapshot = copy.deepcopy(theirs)
+    pairs = [(snapshot["article"], base.get("article", {}), mine["article"])]
+    for section in SECTIONS:
+        base_by_id = {r["id"]: r for r in base.get(section, [])}
+        mine_by_id = {r["id"]: r for r in mine[section]}
+        pairs += [
+            (r, base_by_id[r["id"]], mine_by_id[r["id"]])
+            for r in snapshot[section]
+            if r["id"] in base_by_id and r["id"] in mine_by_id
+        ]
+    for record, old, edited in pairs:
+        for key in set(edited) | set(record):
+            if key in edited and edited[key] != old.get(key):
+                if key in old:
+                    record[key] = old[key]
+                else:
+                    record.pop(key, None)
+    return snapshot

@@ -195,12 +195,12 @@ def test_no_hand_edit_is_ever_lost(edit_list: list[tuple[Any, ...]], extractions
     except InputError:
         assume(False)  # an edit that breaks a reference is reported, not merged: tested above
     comments = [line for line in text.splitlines() if line.lstrip().startswith("# note")]
-    base = BASE
+    snapshot = dump(BASE)
     for theirs in extractions:
-        outcome = update(NAME, theirs, dump(base), text, None)
+        outcome = update(NAME, theirs, snapshot, text, None)
         assert outcome.facts is not None
         text = outcome.file_text or text
-        base = theirs
+        snapshot = outcome.snapshot_text or snapshot  # what the build writes to facts/.extracted/
         facts = load_facts(text, NAME)
         for section in ("entities", "figures"):
             machine_ids = {r["id"] for r in BASE[section]}
