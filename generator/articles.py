@@ -242,13 +242,7 @@ def _read_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
             )
         )
     else:
-        fields["date"] = _parse_date(
-            str(raw_date)[:10] if len(str(raw_date)) > 10 and str(raw_date)[10] in "T " else str(raw_date),
-            name,
-            line,
-            col,
-            problems,
-        )
+        fields["date"] = _parse_date(_date_part(str(raw_date)), name, line, col, problems)
     line, col = doc.position(("title",))
     raw_title = meta.get("title")
     if not isinstance(raw_title, str) or not _clean_line(raw_title):
@@ -296,6 +290,11 @@ def _parse_date(text: str, name: str, line: int | None, col: int | None, problem
             Problem(name, line, col, "date", f"{text} is not a day of the calendar", "check the month and the day")
         )
         return dt.date.min
+
+
+def _date_part(text: str) -> str:
+    """`2023-11-29` from `2023-11-29T17:12:46-04:00` or `2023-11-29 17:12`; other text unchanged."""
+    return text[:10] if len(text) > 10 and text[10] in "T " else text
 
 
 def _clean_line(text: str) -> str:

@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator import storage
 from generator.articles import Article, assign_unique_ids, parse_article
@@ -18,6 +19,8 @@ from generator.render import gather, make_environment, render_pages
 from generator.render.model import ArticleFacts
 
 Progress = Callable[[str], None]
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = PROJECT_ROOT / "generator" / "facts" / "schema.json"
 
 
 @dataclass
@@ -109,7 +112,7 @@ def extract_and_merge(
 
     snapshots_dir = settings.facts / storage.SNAPSHOT_FOLDER
     snapshots = {a.id: storage.read_text(snapshots_dir / f"{a.id}.yaml") for a in articles}
-    machine: dict[str, dict] = {}  # type: ignore[type-arg]
+    machine: dict[str, dict[str, Any]] = {}
     if not settings.force_extract:
         for article in articles:
             cached = cached_extraction(snapshots[article.id], article.sha256, EXTRACTOR_VERSION)
@@ -138,7 +141,7 @@ def extract_and_merge(
         report.notes.extend(outcome.notes)
         outcomes.append(outcome)
     known = {f"{a.id}.yaml" for a in articles}
-    for orphan in sorted(set(storage.read_folder(settings.facts, ".yaml")) - known):
+    for orphan in sorted(set(storage.list_names(settings.facts, ".yaml")) - known):
         report.notes.append(
             f"{settings.facts.as_posix()}/{orphan}: no article has this id; the file is kept, not shown"
         )
@@ -146,17 +149,13 @@ def extract_and_merge(
 
 
 def _schema_reference(facts_dir: Path) -> str | None:
-    """A path from the facts folder to the JSON Schema, if both are in the same project."""
-    schema = Path(__file__).parent / "facts" / "schema.json"
-    try:
-        return (
-            Path(os.path.relpath(schema.resolve(), facts_dir.resolve())).as_posix()
-            if schema.resolve().is_relative_to(Path.cwd().resolve())
-            and facts_dir.resolve().is_relative_to(Path.cwd().resolve())
-            else None
-        )
-    except ValueError:
+    """The JSON Schema's path relative to the facts folder, when that folder is inside this project;
+    elsewhere None, so that no fact file names a path of this machine."""
+    project = PROJECT_ROOT.resolve()
+    facts = facts_dir.resolve()
+    if not facts.is_relative_to(project):
         return None
+    return Path(os.path.relpath(SCHEMA_FILE.resolve(), facts)).as_posix()
 
 
 def render(settings: Settings, site_config: SiteConfig, items: list[ArticleFacts]) -> dict[str, str]:

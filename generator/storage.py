@@ -94,6 +94,13 @@ def read_folder(folder: Path, suffix: str) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob(f"*{suffix}")) if p.is_file()}
 
 
+def list_names(folder: Path, suffix: str) -> list[str]:
+    """Names of the `*suffix` files directly in `folder`, sorted; nothing is read."""
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.glob(f"*{suffix}") if p.is_file())
+
+
 def write_text(path: Path, text: str) -> bool:
     """Write atomically, and only if the content changes; returns whether it did."""
     try:

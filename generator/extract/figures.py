@@ -12,6 +12,7 @@ from generator.extract.numbers import parse_number, tidy
 
 _NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_SCALE_PARTS = {"million", "billion", "thousand", "hundred", "bn", "m", "%", "percent"}
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
 
 
@@ -75,29 +76,9 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         qualifier = QUALIFIERS.get(before) or (
             QUALIFIERS.get(single) if doc[start - 1].pos_ in {"ADP", "ADV", "ADJ"} else None
         )
-    numeric = [
-        t
-        for t in tokens
-        if t.like_num
-        or t.text in _CURRENCIES
-        or t.lower_ in {"million", "billion", "thousand", "hundred", "bn", "m", "%", "percent"}
-    ]
-    if not numeric or not any(t.like_num for t in numeric):
+    number_tokens = [t for t in tokens if _is_number_part(t)]
+    if not any(t.like_num for t in number_tokens):
         return None
-    number_tokens = numeric[
-        : next(
-            (
-                k
-                for k, t in enumerate(numeric)
-                if not (
-                    t.like_num
-                    or t.text in _CURRENCIES
-                    or t.lower_ in {"million", "billion", "thousand", "hundred", "bn", "m", "%", "percent"}
-                )
-            ),
-            len(numeric),
-        )
-    ]
     value = parse_number([t.text for t in number_tokens])
     if value is None:
         return None
@@ -134,6 +115,11 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         actor,
         subject,
     )
+
+
+def _is_number_part(token: Token) -> bool:
+    """A digit run, a number word, a scale ("million") or a currency or percent sign."""
+    return token.like_num or token.text in _CURRENCIES or token.lower_ in _SCALE_PARTS
 
 
 def _unit_token(number: Token, span_end: int) -> Token | None:

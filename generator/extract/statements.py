@@ -40,7 +40,7 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
     if subject is None:
         return None
     content_head = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if (content_head is None and verb.dep_ == "parataxis") or (content_head is None and verb.dep_ == "ccomp"):
+    if content_head is None and verb.dep_ in {"parataxis", "ccomp"}:
         # "Talks will resume, he said." – the clause is the verb's head.
         content_head = verb.head if verb.head.i != verb.i else None
         if content_head is not None:
