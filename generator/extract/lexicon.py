@@ -9,9 +9,15 @@ SPEECH_VERBS = frozenset(
     vow pledge urge reiterate maintain contend estimate describe call believe think caution indicate
     disclose reveal recall testify tweet post comment remark observe mention point signal threaten
     concede agree ask demand announce complain accuse question propose recommend hint
+    charge counter conclude assure boast brag joke quip shout answer retort
+    show find hope fear expect feel doubt worry continue know learn
+    criticize criticise
 """.split()
 )
 """Lemmas of verbs that introduce what someone said or holds."""
+
+CLAUSE_VERBS = frozenset("show find hope fear expect feel doubt worry continue know learn think believe".split())
+"""Speech verbs that report only with a clause after them: "the poll shows that …", not "shows a film"."""
 
 ROLE_NOUNS = frozenset(
     """
@@ -130,3 +136,78 @@ KNOWN_ENTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "NATO": ("organisation", ("North Atlantic Treaty Organization",)),
     "Red Cross": ("organisation", ("International Committee of the Red Cross", "ICRC")),
 }
+
+DEMONYMS = {
+    "afghan": "Afghanistan", "albanian": "Albania", "algerian": "Algeria", "american": "United States",
+    "argentine": "Argentina", "argentinian": "Argentina", "armenian": "Armenia", "australian": "Australia",
+    "austrian": "Austria", "azerbaijani": "Azerbaijan", "bahraini": "Bahrain", "bangladeshi": "Bangladesh",
+    "belarusian": "Belarus", "belgian": "Belgium", "bolivian": "Bolivia", "bosnian": "Bosnia", "brazilian": "Brazil",
+    "british": "United Kingdom", "bulgarian": "Bulgaria", "burmese": "Myanmar", "cambodian": "Cambodia",
+    "cameroonian": "Cameroon", "canadian": "Canada", "chilean": "Chile", "chinese": "China", "colombian": "Colombia",
+    "congolese": "Congo", "croatian": "Croatia", "cuban": "Cuba", "cypriot": "Cyprus", "czech": "Czech Republic",
+    "danish": "Denmark", "dutch": "Netherlands", "ecuadorian": "Ecuador", "egyptian": "Egypt", "emirati": "United Arab Emirates",
+    "english": "England", "eritrean": "Eritrea", "estonian": "Estonia", "ethiopian": "Ethiopia", "european": "Europe",
+    "filipino": "Philippines", "finnish": "Finland", "french": "France", "georgian": "Georgia", "german": "Germany",
+    "ghanaian": "Ghana", "greek": "Greece", "guatemalan": "Guatemala", "haitian": "Haiti", "honduran": "Honduras",
+    "hungarian": "Hungary", "icelandic": "Iceland", "indian": "India", "indonesian": "Indonesia", "iranian": "Iran",
+    "iraqi": "Iraq", "irish": "Ireland", "israeli": "Israel", "italian": "Italy", "jamaican": "Jamaica",
+    "japanese": "Japan", "jordanian": "Jordan", "kazakh": "Kazakhstan", "kenyan": "Kenya", "korean": "Korea",
+    "kosovar": "Kosovo", "kuwaiti": "Kuwait", "latvian": "Latvia", "lebanese": "Lebanon", "libyan": "Libya",
+    "lithuanian": "Lithuania", "malaysian": "Malaysia", "malian": "Mali", "maltese": "Malta", "mexican": "Mexico",
+    "moldovan": "Moldova", "mongolian": "Mongolia", "moroccan": "Morocco", "mozambican": "Mozambique",
+    "namibian": "Namibia", "nepalese": "Nepal", "nigerian": "Nigeria", "norwegian": "Norway", "omani": "Oman",
+    "pakistani": "Pakistan", "palestinian": "Palestinian territories", "panamanian": "Panama", "paraguayan": "Paraguay",
+    "peruvian": "Peru", "polish": "Poland", "portuguese": "Portugal", "qatari": "Qatar", "romanian": "Romania",
+    "russian": "Russia", "rwandan": "Rwanda", "saudi": "Saudi Arabia", "scottish": "Scotland", "senegalese": "Senegal",
+    "serbian": "Serbia", "singaporean": "Singapore", "slovak": "Slovakia", "slovenian": "Slovenia", "somali": "Somalia",
+    "spanish": "Spain", "sudanese": "Sudan", "swedish": "Sweden", "swiss": "Switzerland", "syrian": "Syria",
+    "taiwanese": "Taiwan", "thai": "Thailand", "tunisian": "Tunisia", "turkish": "Turkey", "ugandan": "Uganda",
+    "ukrainian": "Ukraine", "uruguayan": "Uruguay", "uzbek": "Uzbekistan", "venezuelan": "Venezuela",
+    "vietnamese": "Vietnam", "welsh": "Wales", "yemeni": "Yemen", "zambian": "Zambia", "zimbabwean": "Zimbabwe",
+    "asian": "Asia", "african": "Africa",
+}  # fmt: skip
+"""Nationality adjectives and the place they name ("Chinese stocks" mentions China)."""
+
+PLACES = frozenset(v.lower() for v in DEMONYMS.values()) | frozenset(
+    word.replace("-", " ")
+    for word in """
+    washington london paris berlin moscow beijing tokyo jerusalem gaza cairo tehran baghdad damascus beirut kabul
+    brussels rome madrid kyiv kiev delhi mumbai shanghai hong-kong seoul sydney toronto ottawa geneva vienna
+    new-york los-angeles chicago boston san-francisco california texas florida virginia ohio pennsylvania
+    silicon-valley middle-east north-america south-america latin-america
+""".split()
+)
+"""Countries and a few cities and regions every news reader knows; names typed as places whatever the model says."""
+
+ORG_WORDS = frozenset(
+    """
+    inc inc. corp corp. corporation co co. company companies ltd ltd. llc plc group holdings bank banks ministry
+    department agency party association committee council commission university college institute authority
+    board bureau office court congress senate parliament assembly union federation fund foundation reserve
+    service services times post press news network airlines airways motors systems technologies laboratories
+    school hospital police army navy force forces command organization organisation club league
+""".split()
+)
+"""Last words that make a name an organisation ("Yamato Life Insurance Company", "Labor Department")."""
+
+CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. corporation co co. company ltd ltd. llc plc group holdings".split())
+"""Left out when comparing names: "Apple Inc." and "Apple" are one company."""
+
+NOT_ENTITIES = frozenset(
+    word.replace("-", " ")
+    for word in """
+    utc gmt est edt cst cdt pst pdt bst cet usd eur gbp jpy gb mb tb kb ghz mhz
+    dow dow-jones nasdaq ftse nikkei dax cac hang-seng stoxx kospi sensex s&p tsx asx
+""".split()
+)
+"""Time zones, currency and unit codes and market indices that the small model calls organisations."""
+
+EVENT_WORDS = frozenset(
+    "conference summit festival expo championship championships cup tournament olympics games awards war".split()
+)
+"""Last words of names of events, which are neither people, organisations nor places."""
+
+PRODUCT_VERBS = frozenset("release launch unveil introduce ship upgrade discontinue redesign".split())
+"""Verbs whose object is a product: "Apple released the MacBook Air"."""
+
+INDEX_WORDS = frozenset("index indices average composite".split())

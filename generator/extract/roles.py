@@ -100,8 +100,8 @@ def _role_extent(role: Token, sentence: Span, person_tokens: dict[int, int]) -> 
         prev = doc[start - 1]
         if prev.i in person_tokens or prev.is_punct or prev.pos_ in {"DET", "VERB", "AUX", "ADP", "CCONJ", "PRON"}:
             break
-        if prev.pos_ not in {"PROPN", "NOUN", "ADJ"}:
-            break
+        if prev.pos_ not in {"PROPN", "NOUN", "ADJ"} or len(prev.text) == 1:
+            break  # a transcript's "Q" label is not part of "Admiral"
         start -= 1
     end = _after_prep_phrase(role, sentence)
     while end > role.i + 1 and (doc[end - 1].i in person_tokens or doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):

@@ -1,0 +1,143 @@
+"""Measure the extractor on annotated news: `make eval`, or
+
+    .venv/bin/python -m tools.evaluate --out build/eval SET_DIR [SET_DIR ...]
+
+Each set folder holds `articles/<doc_id>.md` and `gold.json` (see ../shared/eval/README.md). For every set,
+the articles are extracted, the facts written as `<out>/<set-name>.predictions.json` in the scorer's format,
+and the scorer's table printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from generator.articles import Article, parse_article
+from generator.errors import InputError
+from generator.extract import EXTRACTOR_VERSION, extract_all, load_model
+
+SCORER = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "score.py"
+_TYPES = {"person": "person", "organisation": "organization", "place": "place"}
+_PLACEHOLDER_DATE = "1970-01-01"
+"""Single-sentence sets have no date; the date only anchors relative dates, which the scorer ignores."""
+
+
+def read_set(folder: Path) -> list[tuple[str, Article]]:
+    """(doc_id, article) for every `articles/*.md` of a set, sorted by file name."""
+    pairs = []
+    for path in sorted((folder / "articles").glob("*.md")):
+        data = path.read_bytes()
+        pairs.append((path.stem, _parse(data, path.name)))
+    return pairs
+
+
+def _parse(data: bytes, name: str) -> Article:
+    try:
+        return parse_article(data, name)
+    except InputError as error:
+        if not any(p.field == "date" for p in error.problems):
+            raise
+    # Add a placeholder date after the opening `---` of the front matter, then read again.
+    text = data.decode("utf-8")
+    text = re.sub(r"\A(\s*---[ \t]*\r?\n)", rf"\1date: {_PLACEHOLDER_DATE}\n", text, count=1)
+    return parse_article(text.encode("utf-8"), name)
+
+
+def to_prediction(facts: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """One fact document in the scorer's format (entities, figures, statements)."""
+    entities = {e["id"]: e for e in facts["entities"]}
+    sentences = {s["id"]: s["text"] for s in facts["sentences"]}
+    return {
+        "entities": [
+            {"name": e["name"], "type": _TYPES[e["type"]], "aliases": list(e.get("aliases", []))}
+            for e in facts["entities"]
+        ],
+        "figures": [
+            {"value": value, "unit": f.get("unit", ""), "sentence_text": sentences[f["sentence"]]}
+            for value, f in _ranges(facts["figures"])
+        ],
+        "statements": [_statement(s, entities) for s in facts["statements"]],
+    }
+
+
+def _ranges(figures: list[dict[str, Any]]) -> list[tuple[Any, dict[str, Any]]]:
+    """Figures with their values; the two ends of a range ("$160 to $180": at least / at most, one text) as one."""
+    out: list[tuple[Any, dict[str, Any]]] = []
+    for figure in figures:
+        if out and figure.get("qualifier") == "at most":
+            value, previous = out[-1]
+            same = (previous.get("text"), previous["sentence"]) == (figure.get("text"), figure["sentence"])
+            if same and previous.get("qualifier") == "at least" and not isinstance(value, list):
+                out[-1] = ([value, figure["value"]], previous)
+                continue
+        out.append((figure["value"], figure))
+    return out
+
+
+def _statement(statement: dict[str, Any], entities: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The speaker is the entity's name; its aliases and the words the sentence uses ("he") are aliases."""
+    written = statement.get("speaker_text", "")
+    entity = entities.get(statement.get("speaker", ""))
+    if entity is None:
+        return {"speaker": written, "content": statement["content"]}
+    aliases = [*entity.get("aliases", []), *([written] if written else [])]
+    return {"speaker": entity["name"], "speaker_aliases": aliases, "content": statement["content"]}
+
+
+def predict(pairs: list[tuple[str, Article]], nlp: Any) -> tuple[dict[str, Any], float]:
+    """The predictions file's content for one set, and the seconds extraction took."""
+    started = time.perf_counter()
+    documents = list(extract_all([article for _, article in pairs], nlp))
+    seconds = time.perf_counter() - started
+    docs = {doc_id: to_prediction(facts) for (doc_id, _), facts in zip(pairs, documents, strict=True)}
+    return {"system": f"factsheet {EXTRACTOR_VERSION}", "docs": docs}, seconds
+
+
+def raw_spacy_seconds(pairs: list[tuple[str, Article]], nlp: Any) -> float:
+    """Seconds that spaCy alone takes on the same paragraphs, for the speed ratio."""
+    started = time.perf_counter()
+    for _ in nlp.pipe((p for _, a in pairs for p in a.paragraphs), batch_size=64):
+        pass
+    return time.perf_counter() - started
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    """Extract, write predictions, print the scorer's table for every set; non-zero if the scorer fails."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sets", nargs="+", type=Path, help="set folders with articles/*.md and gold.json")
+    parser.add_argument("--out", type=Path, default=Path("build/eval"), help="where predictions are written")
+    parser.add_argument("--scorer", type=Path, default=SCORER, help="the scorer (../shared/eval/score.py)")
+    parser.add_argument("--speed", action="store_true", help="also time raw spaCy on the same texts")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    python = shutil.which("python3") or sys.executable
+    nlp = load_model()
+    args.out.mkdir(parents=True, exist_ok=True)
+    status = 0
+    for folder in args.sets:
+        pairs = read_set(folder)
+        prediction, seconds = predict(pairs, nlp)
+        target = args.out / f"{folder.name}.predictions.json"
+        target.write_text(json.dumps(prediction, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        line = f"{folder.name}: {len(pairs)} articles extracted in {seconds:.1f} s"
+        if args.speed:
+            raw = raw_spacy_seconds(pairs, nlp)
+            line += f"; raw spaCy {raw:.1f} s; ratio {seconds / raw:.2f}"
+        print(line, flush=True)  # noqa: T201
+        done = subprocess.run(
+            [python, str(args.scorer), "--gold", str(folder / "gold.json"), "--pred", str(target)], check=False
+        )
+        status = status or done.returncode
+        print(flush=True)  # noqa: T201
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
