@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -36,3 +37,24 @@ def dump(document: dict[str, Any], schema: str | None = None) -> str:
     )
     head = SCHEMA_COMMENT.format(schema=schema) if schema else ""
     return head + HEADER + body
+
+
+_SECTION_LINE = re.compile(r"([a-z_]+):")
+_ID_LINE = re.compile(r"\s*-\s+id:\s*['\"]?([^'\"#\s]+)")
+
+
+def record_lines(text: str) -> dict[tuple[str, str], int]:
+    """(section, record id) → the line where the record starts, found by a scan of the text (fast,
+    and good enough for a link: a record whose `id` is not its first key points at its section)."""
+    lines: dict[tuple[str, str], int] = {}
+    section = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        top = _SECTION_LINE.match(line)
+        if top:
+            section = top[1]
+            lines.setdefault((section, ""), number)
+            continue
+        record = _ID_LINE.match(line)
+        if record and section:
+            lines.setdefault((section, record[1]), number)
+    return lines

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,7 +62,26 @@ def merge(base: dict[str, Any], mine_text: str, mine: dict[str, Any], theirs: di
         _merge_section(tree[section], mine[section], base.get(section, []), theirs[section], section, name, conflicts)
     out = io.StringIO()
     rt.dump(tree, out)
-    return Merged(out.getvalue(), conflicts)
+    return Merged(_restore_lost_comments(mine_text, out.getvalue()), conflicts)
+
+
+def _restore_lost_comments(mine_text: str, merged_text: str) -> str:
+    """Put back full-line comments that ruamel dropped with a withdrawn record it had attached them to,
+    before the line that followed them in the person's file."""
+    merged = merged_text.splitlines(keepends=True)
+    present = Counter(line.strip() for line in merged if line.lstrip().startswith("#"))
+    mine = mine_text.splitlines(keepends=True)
+    for index, line in enumerate(mine):
+        comment = line.strip()
+        if not comment.startswith("#"):
+            continue
+        if present[comment] > 0:
+            present[comment] -= 1
+            continue
+        anchors = [a for a in mine[index + 1 :] if a.strip() and not a.lstrip().startswith("#")]
+        position = next((merged.index(a) for a in anchors if a in merged), len(merged))
+        merged.insert(position, line if line.endswith("\n") else line + "\n")
+    return "".join(merged)
 
 
 def _merge_section(

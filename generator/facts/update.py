@@ -8,7 +8,7 @@ from typing import Any
 
 from generator import yamlsafe
 from generator.errors import InputError, Problem
-from generator.facts import SECTIONS, dump
+from generator.facts import HEADER, SCHEMA_COMMENT, SECTIONS, dump, record_lines
 from generator.facts.merge import merge
 from generator.facts.validate import load_facts
 
@@ -25,6 +25,8 @@ class Outcome:
     """New text of the machine snapshot; None keeps it."""
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    """Where each record starts in the fact file as it stands after the update (for review links)."""
 
 
 def cached_extraction(snapshot_text: str | None, sha256: str, extractor: str) -> dict[str, Any] | None:
@@ -44,12 +46,33 @@ def cached_extraction(snapshot_text: str | None, sha256: str, extractor: str) ->
 
 
 def update(
-    name: str, theirs: dict[str, Any], snapshot_text: str | None, mine_text: str | None, schema_ref: str | None
+    name: str,
+    theirs: dict[str, Any],
+    snapshot_text: str | None,
+    mine_text: str | None,
+    schema_ref: str | None,
+    *,
+    cached: bool = False,
 ) -> Outcome:
     """Combine the new machine output with the person's file `name` (facts folder relative).
 
     Never loses an edit: a broken file is left alone and reported; an edited file is merged.
+    `cached` says that `theirs` was read from `snapshot_text` (the extraction was skipped).
     """
+    head = (SCHEMA_COMMENT.format(schema=schema_ref) if schema_ref else "") + HEADER
+    if cached and mine_text is not None and mine_text == snapshot_text and mine_text.startswith(head):
+        # The fast path of a rebuild: nobody edited the file since the machine wrote it from these
+        # very facts, so there is nothing to dump, validate or merge (at 3,000 articles, a minute).
+        return Outcome(theirs, lines=record_lines(mine_text))
+    outcome = _update(name, theirs, snapshot_text, mine_text, schema_ref)
+    text = outcome.file_text if outcome.file_text is not None else mine_text
+    outcome.lines = record_lines(text or "")
+    return outcome
+
+
+def _update(
+    name: str, theirs: dict[str, Any], snapshot_text: str | None, mine_text: str | None, schema_ref: str | None
+) -> Outcome:
     machine_text = dump(theirs, schema_ref)
     snapshot = None if snapshot_text == machine_text else machine_text
     if mine_text is None:
@@ -105,6 +128,11 @@ def _remember_edits(base: dict[str, Any], mine: dict[str, Any], theirs: dict[str
             for r in snapshot[section]
             if r["id"] in base_by_id and r["id"] in mine_by_id
         ]
+    for section in SECTIONS:
+        # a fact the person deleted stays in the base, so that it stays deleted when the machine
+        # withdraws it and later finds it again
+        kept = {r["id"] for r in snapshot[section]} | {r["id"] for r in mine[section]}
+        snapshot[section].extend(copy.deepcopy(r) for r in base.get(section, []) if r["id"] not in kept)
     for record, old, edited in pairs:
         for key in set(edited) | set(record):
             if key in edited and edited[key] != old.get(key):

@@ -46,7 +46,7 @@ def load_facts(text: str, name: str) -> dict[str, Any]:
                 )
             ]
         )
-    problems = [_problem(error, doc, name) for error in _validator().iter_errors(doc.data)]
+    problems = [schema_problem(error, doc, name) for error in _validator().iter_errors(doc.data)]
     if not problems:
         problems = _check_references(doc, name)
     if problems:
@@ -55,7 +55,8 @@ def load_facts(text: str, name: str) -> dict[str, Any]:
     return facts
 
 
-def _problem(error: jsonschema.ValidationError, doc: yamlsafe.Document, name: str) -> Problem:
+def schema_problem(error: jsonschema.ValidationError, doc: yamlsafe.Document, name: str) -> Problem:
+    """One JSON Schema error as a located problem with a hint."""
     path = tuple(error.absolute_path)
     rule: Any = error.validator_value
     schema_part: Any = error.schema
@@ -97,6 +98,7 @@ def _problem(error: jsonschema.ValidationError, doc: yamlsafe.Document, name: st
             "^[a-z0-9][a-z0-9-]*$": "ids are lower-case letters, digits and hyphens, like ghazi-hamad",
             "^s[0-9]+$": "sentence ids look like s12",
             "^https?://": "write a full http(s) address",
+            "^Q[0-9]+$": "Wikidata ids look like Q22686",
         }.get(rule, f"match the pattern {rule}")
         if "\\d{4}" in str(rule):
             hint = "write dates as YYYY-MM-DD"

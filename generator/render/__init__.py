@@ -7,8 +7,11 @@ from typing import Any
 from jinja2 import DictLoader, Environment, StrictUndefined
 from markupsafe import Markup
 
+from generator.render.charts import discrepancies, figure_series, svg_chart
+from generator.render.downloads import facts_json, figures_csv
 from generator.render.markdown import escape_markdown, finalize, safe_url
 from generator.render.model import TYPE_FOLDERS, TYPE_TITLES, ArticleFacts, Collection, EntityPage, gather
+from generator.render.review import review_queue
 
 __all__ = ["gather", "make_environment", "render_pages"]
 
@@ -55,6 +58,14 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
     for entity in collection.entities.values():
         render(f"{entity.folder}/{entity.id}.md", "entity.md.j2", entity=entity)
     render("figures/index.md", "figures.md.j2")
+    series = figure_series(collection)
+    render("figures/charts.md", "charts.md.j2", series=series, charts=[svg_chart(s, "../") for s in series])
+    render("figures/discrepancies.md", "discrepancies.md.j2", discrepancies=discrepancies(collection))
+    rows, waiting, waiting_articles = review_queue(collection)
+    render("review/index.md", "review.md.j2", rows=rows, waiting=waiting, waiting_articles=waiting_articles)
+    render("downloads/index.md", "downloads.md.j2")
+    pages["downloads/facts.json"] = facts_json(collection)
+    pages["downloads/figures.csv"] = figures_csv(collection)
     render("statements/index.md", "statements.md.j2", statements_by_speaker=_by_speaker(collection))
     render("timeline/index.md", "timeline.md.j2", timeline=_timeline(collection))
     return pages
@@ -104,6 +115,11 @@ class _Links:
 
     def entity_page(self, page: EntityPage) -> Markup:
         return self.entity(page.id)
+
+    def edit(self, item: ArticleFacts, edit_url: str, line: int | None = None) -> Markup:
+        """A link to the article's fact file in the repository (at the record's line), if configured."""
+        target = safe_url(edit_url + item.fact_file + (f"#L{line}" if line else "")) if edit_url else ""
+        return Markup(f'<a href="{target}" rel="nofollow">edit</a>') if target else Markup("")
 
     def article(self, item: ArticleFacts, anchor: str = "") -> Markup:
         target = f"{self.root}articles/{item.article.id}.md" + (f"#{anchor}" if anchor else "")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.articles import Article
+from generator.facts.registry import Canonical, Registry, Resolution, resolve
 
 TYPE_FOLDERS = {"person": "people", "organisation": "organisations", "place": "places"}
 TYPE_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
@@ -18,6 +19,10 @@ class ArticleFacts:
     facts: dict[str, Any]
     fact_file: str
     """The fact file's name relative to the facts folder, for edit links."""
+    record_lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(section, record id) → line of the record in the fact file, for the review page."""
+    file_facts: dict[str, Any] | None = None
+    """The facts as the file has them, before entities were linked across articles."""
 
     @property
     def entities(self) -> dict[str, dict[str, Any]]:
@@ -37,6 +42,7 @@ class EntityPage:
     id: str
     name: str
     type: str
+    canonical: Canonical
     aliases: set[str] = field(default_factory=set)
     articles: list[ArticleFacts] = field(default_factory=list)
     mentions: int = 0
@@ -44,7 +50,6 @@ class EntityPage:
     statements: list[tuple[dict[str, Any], ArticleFacts]] = field(default_factory=list)
     figures: list[tuple[dict[str, Any], ArticleFacts]] = field(default_factory=list)
     related: Counter[str] = field(default_factory=Counter)
-    types: Counter[str] = field(default_factory=Counter)
 
     @property
     def folder(self) -> str:
@@ -70,19 +75,23 @@ class Collection:
         return [(s, a) for a in self.articles for s in a.facts["statements"]]
 
 
-def gather(items: list[ArticleFacts]) -> Collection:
-    """Entities of the same id in different articles become one page."""
-    ordered = sorted(items, key=lambda a: (a.date, a.article.id), reverse=True)
+def gather(items: list[ArticleFacts], registry: Registry | None = None) -> Collection:
+    """Entities linked across articles (through the registry first) become one page each."""
+    titles: dict[tuple[str, str], list[str]] = {}
+    for item in items:
+        for role in item.facts["roles"]:
+            titles.setdefault((item.article.id, role["entity"]), []).append(role["title"])
+    resolution = resolve(((i.article.id, i.facts["entities"]) for i in items), registry or Registry(), titles)
+    linked = [replace(item, facts=linked_facts(item, resolution), file_facts=item.facts) for item in items]
+    ordered = sorted(linked, key=lambda a: (a.date, a.article.id), reverse=True)
     entities: dict[str, EntityPage] = {}
     for item in ordered:
         for record in item.facts["entities"]:
             page = entities.get(record["id"])
             if page is None:
-                page = entities[record["id"]] = EntityPage(record["id"], record["name"], record["type"])
-            page.types[record["type"]] += 1
-            page.aliases.update(record.get("aliases", []))
-            if record["name"] != page.name:
-                page.aliases.add(record["name"])
+                canonical = resolution.entities[record["id"]]
+                page = entities[record["id"]] = EntityPage(canonical.id, canonical.name, canonical.type, canonical)
+                page.aliases.update(canonical.aliases)
             page.articles.append(item)
             page.mentions += len(record.get("sentences", [])) or 1
         ids = [e["id"] for e in item.facts["entities"]]
@@ -97,6 +106,46 @@ def gather(items: list[ArticleFacts]) -> Collection:
             if figure.get("actor"):
                 entities[figure["actor"]].figures.append((figure, item))
     for page in entities.values():
-        page.type = page.types.most_common(1)[0][0]
         page.aliases.discard(page.name)
     return Collection(ordered, entities)
+
+
+def linked_facts(item: ArticleFacts, resolution: Resolution) -> dict[str, Any]:
+    """The article's facts with every entity reference replaced by its canonical entity; two records
+    of the article that are one entity become one record."""
+    facts = item.facts
+    canonical_of = {
+        record["id"]: resolution.entities[resolution.of_record[(item.article.id, record["id"])]]
+        for record in facts["entities"]
+    }
+    merged: dict[str, dict[str, Any]] = {}
+    for record in facts["entities"]:
+        canonical = canonical_of[record["id"]]
+        into = merged.get(canonical.id)
+        names = [record["name"], *record.get("aliases", [])]
+        if into is None:
+            into = merged[canonical.id] = {
+                **record,
+                "id": canonical.id,
+                "name": canonical.name,
+                "type": canonical.type,
+                "aliases": [],
+                "sentences": [],
+            }
+        into["aliases"] = sorted({*into["aliases"], *names} - {canonical.name})
+        into["sentences"] = sorted(
+            {*into["sentences"], *record.get("sentences", [])}, key=lambda s: int(s[1:]) if s[1:].isdigit() else 0
+        )
+
+    def ref(value: Any) -> Any:
+        return canonical_of[value].id if value in canonical_of else value
+
+    return {
+        **facts,
+        "entities": list(merged.values()),
+        "roles": [
+            {**r, "entity": ref(r["entity"]), "organisation": ref(r.get("organisation"))} for r in facts["roles"]
+        ],
+        "figures": [{**f, "actor": ref(f.get("actor"))} for f in facts["figures"]],
+        "statements": [{**s, "speaker": ref(s.get("speaker"))} for s in facts["statements"]],
+    }

@@ -1,0 +1,376 @@
+"""The entity registry and the linking of entities across articles.
+
+Each fact file names entities as its article does. `resolve` decides which of those records are one
+real-world entity: first the hand-written registry (facts/entities.yaml: ids, names, aliases, types),
+then shared full names, then a bare surname that fits exactly one known person. Pure: text and
+records in, a `Resolution` out; the fact files themselves are never changed by it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from generator import yamlsafe
+from generator.articles import slugify
+from generator.errors import InputError, Problem
+from generator.facts.validate import schema_problem
+
+REGISTRY_FILE = "entities.yaml"
+"""The registry's name inside the facts folder (article ids always start with a date, so never clash)."""
+
+REGISTRY_TEMPLATE = """\
+# The entity registry: one record per real-world entity, shared by every article. Yours alone:
+# factsheet reads this file and never writes it. See README.md, "The entity registry".
+#
+# - id: ghazi-hamad          # the page is people/ghazi-hamad.html
+#   name: Ghazi Hamad        # the name every page shows (rename here)
+#   type: person             # person, organisation or place (correct a type here)
+#   aliases: [Hamad]         # an article's entity with any of these names is this one (merge here)
+#   description: Senior Hamas official
+#   wikidata: Q5556095
+#   website: https://example.org/
+entities: []
+"""
+
+
+def registry_template(schema_ref: str | None) -> str:
+    """The registry file a new project starts with: explanations, an example, no entities."""
+    return (f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else "") + REGISTRY_TEMPLATE
+
+
+@dataclass(frozen=True)
+class Canonical:
+    """One real-world entity of the collection, with its page id."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    wikidata: str = ""
+    website: str = ""
+    registered: bool = False
+    """True when the registry defines it; False when found by linking the articles' records."""
+
+
+@dataclass(frozen=True)
+class Registry:
+    entries: tuple[Canonical, ...] = ()
+
+    def lookup(self) -> dict[str, Canonical]:
+        """Normalised name or alias → entry."""
+        index: dict[str, Canonical] = {}
+        for entry in self.entries:
+            for name in (entry.name, *entry.aliases):
+                index.setdefault(normalise(name), entry)
+        return index
+
+
+@dataclass
+class Resolution:
+    """Which canonical entity each article's entity record is."""
+
+    entities: dict[str, Canonical] = field(default_factory=dict)
+    of_record: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(article id, entity id in its fact file) → canonical id."""
+
+    def canonical(self, article_id: str, entity_id: str) -> Canonical | None:
+        canonical_id = self.of_record.get((article_id, entity_id))
+        return None if canonical_id is None else self.entities[canonical_id]
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    text = resources.files("generator.facts").joinpath("registry.schema.json").read_text(encoding="utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
+def load_registry(text: str | None, name: str) -> Registry:
+    """Parse and check the registry; an absent file is an empty registry. Raises InputError."""
+    if text is None:
+        return Registry()
+    doc = yamlsafe.load(text, name)
+    if doc.data is None:
+        return Registry()
+    problems = [schema_problem(error, doc, name) for error in _validator().iter_errors(doc.data)]
+    if problems:
+        raise InputError(problems)
+    records: list[dict[str, Any]] = doc.data.get("entities") or []
+    entries: list[Canonical] = []
+    ids: dict[str, int] = {}
+    claimed: dict[str, tuple[int, str]] = {}
+    for index, record in enumerate(records):
+        if record["id"] in ids:
+            line, col = doc.position(("entities", index, "id"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    col,
+                    f"entities[{index}].id",
+                    f"duplicate id {record['id']!r} (also entities[{ids[record['id']]}])",
+                    "give each entity its own id; to merge two entities, list one's names as aliases of the other",
+                )
+            )
+        ids.setdefault(record["id"], index)
+        for key, value in [("name", record["name"])] + [
+            (f"aliases[{i}]", alias) for i, alias in enumerate(record.get("aliases", []))
+        ]:
+            other = claimed.get(normalise(value))
+            if other is not None and other[0] != index:
+                line, col = doc.position(("entities", index, *_path(key)))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        f"entities[{index}].{key}",
+                        f"{value!r} already names entities[{other[0]}] ({other[1]})",
+                        "a name can belong to one entity only; remove it from one of them",
+                    )
+                )
+            claimed.setdefault(normalise(value), (index, record["id"]))
+        entries.append(
+            Canonical(
+                id=record["id"],
+                name=record["name"],
+                type=record["type"],
+                aliases=tuple(a for a in record.get("aliases", []) if a != record["name"]),
+                description=record.get("description", ""),
+                wikidata=record.get("wikidata", ""),
+                website=record.get("website", ""),
+                registered=True,
+            )
+        )
+    if problems:
+        raise InputError(problems)
+    return Registry(tuple(entries))
+
+
+def _path(key: str) -> tuple[str | int, ...]:
+    match = re.fullmatch(r"(\w+)\[(\d+)\]", key)
+    return (match[1], int(match[2])) if match else (key,)
+
+
+def normalise(name: str) -> str:
+    """A name as compared: case, accents, a leading "the", possessives and punctuation ignored."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"['’]s\b", "", text)
+    text = text.replace(".", "")
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+class _Clusters:
+    """Union-find over string keys; the smallest key of a cluster is its root, so results are stable."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+NICKNAMES = {
+    "joe": "joseph",
+    "bill": "william",
+    "will": "william",
+    "bob": "robert",
+    "rob": "robert",
+    "mike": "michael",
+    "jim": "james",
+    "jimmy": "james",
+    "tom": "thomas",
+    "tony": "anthony",
+    "dick": "richard",
+    "rick": "richard",
+    "chuck": "charles",
+    "charlie": "charles",
+    "dan": "daniel",
+    "dave": "david",
+    "ed": "edward",
+    "ted": "edward",
+    "andy": "andrew",
+    "alex": "alexander",
+    "ben": "benjamin",
+    "bibi": "benjamin",
+    "chris": "christopher",
+    "matt": "matthew",
+    "nick": "nicholas",
+    "pat": "patrick",
+    "steve": "steven",
+    "sam": "samuel",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "kate": "katherine",
+    "jen": "jennifer",
+    "sue": "susan",
+}
+"""Common English short forms of first names: "Joe Biden" and "Joseph R. Biden Jr." are one name."""
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+DOMINANCE = 3
+"""A bare surname joins one of several people with that surname only if its roles point to that one
+at least this many times more often than to all the others together."""
+
+
+def person_key(name: str) -> str:
+    """A person's name as compared: no initials or Jr., first names in their long form."""
+    words = [w for w in normalise(name).split() if len(w) > 1 and w not in SUFFIXES]
+    if len(words) > 1:
+        words[0] = NICKNAMES.get(words[0], words[0])
+    return " ".join(words) or normalise(name)
+
+
+def resolve(
+    articles: Iterable[tuple[str, list[dict[str, Any]]]],
+    registry: Registry,
+    titles: dict[tuple[str, str], list[str]] | None = None,
+) -> Resolution:
+    """Link the entity records of all articles (article id, its entity records) into canonical entities.
+
+    `titles` (article id, entity id) → the role titles the article gives that entity: the evidence
+    that decides which of several people a bare surname means."""
+    index = registry.lookup()
+    by_id = {entry.id: entry for entry in registry.entries}
+    clusters = _Clusters()
+    record_key: dict[tuple[str, str], str] = {}
+    records: list[tuple[str, dict[str, Any]]] = []
+    for article_id, entity_records in articles:
+        for record in entity_records:
+            records.append((article_id, record))
+            entry = by_id.get(record["id"]) or _registered(record, index)
+            if entry is not None:
+                key = "0:" + entry.id  # registry keys sort first: they root their clusters
+            else:
+                key = "1:" + (_name_key(record["name"], record["type"]) or record["id"])
+                for alias in record.get("aliases", []):
+                    if record["type"] != "person" or len(alias.split()) > 1:
+                        clusters.union(key, "1:" + _name_key(alias, record["type"]))
+            clusters.find(key)
+            record_key[(article_id, record["id"])] = key
+
+    _link_surnames(records, record_key, clusters, registry, titles or {})
+
+    members: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for article_id, record in records:
+        members[clusters.find(record_key[(article_id, record["id"])])].append((article_id, record))
+
+    resolution = Resolution()
+    taken = set(by_id)
+    for entry in registry.entries:
+        resolution.entities[entry.id] = entry
+    for root in sorted(members):
+        group = members[root]
+        if root.startswith("0:"):
+            canonical = by_id[root[2:]]
+            seen = {n for _, r in group for n in (r["name"], *r.get("aliases", []))}
+            extra = sorted(seen - {canonical.name, *canonical.aliases})
+            canonical = replace(canonical, aliases=(*canonical.aliases, *extra))
+        else:
+            canonical = _found(group, taken)
+            taken.add(canonical.id)
+        resolution.entities[canonical.id] = canonical
+        for article_id, record in group:
+            resolution.of_record[(article_id, record["id"])] = canonical.id
+    return resolution
+
+
+def _name_key(name: str, kind: str) -> str:
+    return person_key(name) if kind == "person" else normalise(name)
+
+
+def _registered(record: dict[str, Any], index: dict[str, Canonical]) -> Canonical | None:
+    for name in (record["name"], *record.get("aliases", [])):
+        entry = index.get(normalise(name))
+        if entry is not None:
+            return entry
+    return None
+
+
+def _link_surnames(
+    records: list[tuple[str, dict[str, Any]]],
+    record_key: dict[tuple[str, str], str],
+    clusters: _Clusters,
+    registry: Registry,
+    titles: dict[tuple[str, str], list[str]],
+) -> None:
+    """A person named by one word joins the one known person with that surname; of several, the one
+    its roles point to (see DOMINANCE); otherwise it stays on its own."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for entry in registry.entries:
+        if entry.type == "person":
+            for name in (entry.name, *entry.aliases):
+                if len(name.split()) > 1:
+                    by_surname[normalise(name.split()[-1])].add("0:" + entry.id)
+    single: dict[str, str] = {}
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    for article_id, record in records:
+        key = record_key[(article_id, record["id"])]
+        if record["type"] != "person":
+            continue
+        for title in titles.get((article_id, record["id"]), []):
+            words = normalise(title).split()
+            if words:
+                evidence[key][words[-1]] += 1
+        if key.startswith("0:"):
+            continue
+        words = key[2:].split()
+        if len(words) > 1:
+            by_surname[words[-1]].add(key)
+        elif words:
+            single[key] = words[0]
+    roots_evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, counter in evidence.items():
+        roots_evidence[clusters.find(key)].update(counter)
+    for key, surname in sorted(single.items()):
+        candidates = sorted({clusters.find(k) for k in by_surname.get(surname, ())})
+        if len(candidates) == 1:
+            clusters.union(key, candidates[0])
+            continue
+        said = roots_evidence.get(clusters.find(key), Counter())
+        support = {c: sum(roots_evidence.get(c, Counter())[t] for t in said) for c in candidates}
+        best = max(candidates, key=lambda c: (support[c], c), default=None)
+        if (
+            best is not None
+            and support[best] > 0
+            and support[best] >= DOMINANCE * (sum(support.values()) - support[best])
+        ):
+            clusters.union(key, best)
+
+
+def _found(group: list[tuple[str, dict[str, Any]]], taken: set[str]) -> Canonical:
+    """The canonical entity of records linked without the registry: the most used full name."""
+    names: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    for _, record in group:
+        names[record["name"]] += 1
+        types[record["type"]] += 1
+    name = min(names, key=lambda n: (-(len(n.split()) > 1), -names[n], -len(n), n))
+    kind = min(types, key=lambda t: (-types[t], t))
+    base = slugify(name, 60)
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    aliases = sorted({n for _, r in group for n in (r["name"], *r.get("aliases", []))} - {name})
+    return Canonical(id=candidate, name=name, type=kind, aliases=tuple(aliases))

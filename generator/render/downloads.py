@@ -1,0 +1,80 @@
+"""Downloads rebuilt with the site: every fact as JSON, the figures as CSV. Pure: text out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from generator.render.model import Collection
+
+CSV_COLUMNS = [
+    "article_id",
+    "article_date",
+    "article_title",
+    "article_url",
+    "figure_id",
+    "qualifier",
+    "value",
+    "unit",
+    "counts",
+    "actor",
+    "action",
+    "sentence",
+]
+
+
+def facts_json(collection: Collection) -> str:
+    """Entities (canonical, linked across articles) and each article's facts, in a stable order."""
+    entities = [
+        {
+            "id": page.id,
+            "name": page.name,
+            "type": page.type,
+            "aliases": sorted(page.aliases),
+            "description": page.canonical.description or None,
+            "wikidata": page.canonical.wikidata or None,
+            "website": page.canonical.website or None,
+            "articles": sorted({item.article.id for item in page.articles}),
+        }
+        for page in sorted(collection.entities.values(), key=lambda p: p.id)
+    ]
+    articles = [
+        {key: item.facts[key] for key in item.facts if key != "extraction"}
+        for item in sorted(collection.articles, key=lambda a: a.article.id)
+    ]
+    document: dict[str, Any] = {"format": "factsheet-facts/1", "entities": entities, "articles": articles}
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def figures_csv(collection: Collection) -> str:
+    """One row per figure; text cells that a spreadsheet would run as a formula are defused."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in sorted(collection.articles, key=lambda a: (a.date, a.article.id)):
+        sentences = {s["id"]: s["text"] for s in item.facts["sentences"]}
+        for figure in item.facts["figures"]:
+            actor = collection.entities.get(figure.get("actor") or "")
+            writer.writerow(
+                [
+                    item.article.id,
+                    item.date,
+                    _cell(item.title),
+                    _cell(item.facts["article"].get("url") or ""),
+                    figure["id"],
+                    figure.get("qualifier") or "",
+                    figure["value"],
+                    _cell(figure["unit"]),
+                    _cell(figure.get("counts") or ""),
+                    _cell(actor.name if actor else ""),
+                    _cell(figure.get("action") or ""),
+                    _cell(sentences.get(figure["sentence"], "")),
+                ]
+            )
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

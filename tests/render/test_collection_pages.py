@@ -1,0 +1,156 @@
+"""Pages made from the whole collection: charts of figures over time, disagreements, the review
+queue, downloads, and entities linked across articles on the rendered pages."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from generator.articles import Article
+from generator.facts.registry import load_registry
+from generator.render import gather, make_environment, render_pages
+from generator.render.charts import discrepancies, figure_series, series_label, svg_chart
+from generator.render.downloads import facts_json, figures_csv
+from generator.render.model import ArticleFacts
+from generator.render.review import review_queue
+from tests.conftest import ROOT
+
+
+def article_facts(
+    day: str,
+    figures: Sequence[tuple[float, str, str | None]] = (),
+    entities: list[dict[str, Any]] | None = None,
+    name: str = "story",
+    **extra: Any,
+) -> ArticleFacts:
+    """A small article of `day` whose one sentence holds every figure (value, unit, action)."""
+    article_id = f"{day}-{name}"
+    text = "Hamas freed 12 hostages."
+    facts: dict[str, Any] = {
+        "article": {"id": article_id, "title": f"Story of {day}", "date": day, "source": f"{day}.txt"},
+        "entities": entities or [],
+        "roles": extra.get("roles", []),
+        "figures": [
+            {"id": f"figure-{i}", "value": v, "unit": u, "action": a, "sentence": "s1", "confidence": 0.5 + i / 100}
+            for i, (v, u, a) in enumerate(figures)
+        ],
+        "statements": extra.get("statements", []),
+        "dates": [],
+        "sentences": [{"id": "s1", "paragraph": 1, "start": 0, "end": len(text), "text": text}],
+    }
+    article = Article(article_id, f"{day}.txt", f"Story of {day}", dt.date.fromisoformat(day), (text,))
+    return ArticleFacts(article, facts, f"{article_id}.yaml", {("figures", "figure-0"): 14})
+
+
+def test_released_and_freed_hostages_are_one_series_over_the_days() -> None:
+    collection = gather(
+        [
+            article_facts("2023-11-24", [(13, "Israeli hostages", "released")]),
+            article_facts("2023-11-26", [(39, "hostages", "freed")]),
+            article_facts("2023-11-28", [(60, "hostages", "released"), (5, "days", "held")]),
+        ]
+    )
+    [series] = figure_series(collection)
+    assert series.label == "hostages released"
+    assert [(p.date, p.value) for p in series.points] == [("2023-11-24", 13), ("2023-11-26", 39), ("2023-11-28", 60)]
+
+
+def test_figures_without_a_comparable_event_are_not_charted() -> None:
+    assert series_label({"unit": "years", "action": "held"}) is None
+    assert series_label({"unit": "questions", "action": "have"}) is None
+    assert series_label({"unit": "hostages", "action": None}) is None
+    assert series_label({"unit": "trucks", "action": "entered"}) == "truck delivered"
+
+
+def test_chart_is_an_accessible_svg_whose_points_link_to_their_sentences() -> None:
+    collection = gather([article_facts(f"2023-11-2{d}", [(10 * d, "hostages", "released")]) for d in (4, 5, 6)])
+    [series] = figure_series(collection)
+    soup = BeautifulSoup(svg_chart(series, "../"), "html.parser")
+    svg = soup.find("svg")
+    assert svg is not None and svg["role"] == "img"
+    labelled = str(svg["aria-labelledby"]).split()
+    assert [getattr(soup.find(id=i), "name", None) for i in labelled] == ["title", "desc"]
+    links = [a["href"] for a in svg.find_all("a")]
+    assert links == [f"../articles/2023-11-2{d}-story.html#fs-s1" for d in (4, 5, 6)]
+    assert not soup.find("script")
+
+
+def test_chart_text_from_articles_is_escaped() -> None:
+    evil = article_facts("2023-11-24", [(1, "<script>alert(1)</script> hostages", "released")])
+    others = [article_facts(f"2023-11-2{d}", [(d, "hostages", "released")]) for d in (5, 6)]
+    collection = gather([evil, *others])
+    [series] = figure_series(collection)
+    markup = str(svg_chart(series, "../"))
+    assert "<script" not in markup and "&lt;script&gt;" in markup
+
+
+def test_sources_that_disagree_on_one_date_are_listed_and_qualified_figures_are_not() -> None:
+    one = article_facts("2023-11-24", [(13, "hostages", "released")])
+    other = article_facts("2023-11-24", [(12, "hostages", "released")], name="other")
+    vague = article_facts("2023-11-24", [(10, "hostages", "released")], name="vague")
+    vague.facts["figures"][0]["qualifier"] = "more than"
+    [found] = discrepancies(gather([one, other, vague]))
+    assert (found.series, found.date, [p.value for p in found.points]) == ("hostages released", "2023-11-24", [12, 13])
+
+
+def test_review_lists_unreviewed_machine_facts_weakest_first_with_their_line() -> None:
+    item = article_facts("2023-11-24", [(13, "hostages", "released"), (2, "trucks", None), (3, "days", None)])
+    item.facts["figures"][1]["reviewed"] = True
+    item.facts["figures"][2].pop("confidence")  # written by a person
+    rows, waiting, articles = review_queue(gather([item]))
+    assert [(r.section, r.record["id"], r.line) for r in rows] == [("figures", "figure-0", 14)]
+    assert (waiting, articles) == (1, 1)
+
+
+def test_downloads_hold_every_figure_and_defuse_spreadsheet_formulas() -> None:
+    item = article_facts("2023-11-24", [(13, '=HYPERLINK("http://evil") hostages', "released")])
+    collection = gather([item])
+    rows = list(csv.DictReader(io.StringIO(figures_csv(collection))))
+    assert len(rows) == 1
+    assert rows[0]["value"] == "13" and rows[0]["unit"].startswith("'=HYPERLINK")
+    document = json.loads(facts_json(collection))
+    assert document["articles"][0]["figures"][0]["value"] == 13
+    assert "extraction" not in document["articles"][0]
+
+
+def render_site(items: list[ArticleFacts], registry_text: str | None = None, edit_url: str = "") -> dict[str, str]:
+    templates = {p.name: p.read_text() for p in (ROOT / "templates").glob("*.j2")}
+    registry = load_registry(registry_text, "facts/entities.yaml")
+    site = {"site_name": "test", "edit_url": edit_url, "facts_dir": "facts"}
+    return render_pages(gather(items, registry), make_environment(templates), site)
+
+
+def person(entity_id: str, name: str) -> dict[str, Any]:
+    return {"id": entity_id, "name": name, "type": "person", "aliases": [], "sentences": ["s1"], "confidence": 0.7}
+
+
+def test_registry_rename_and_merge_show_on_every_page() -> None:
+    items = [
+        article_facts("2023-11-24", entities=[person("hamad", "Hamad")]),
+        article_facts("2023-11-25", entities=[person("ghazi-hamad", "Ghazi Hamad")]),
+    ]
+    registry = (
+        "entities:\n- id: ghazi-hamad\n  name: Ghazi Hamad\n  type: person\n  aliases: [Hamad]\n"
+        "  description: Senior Hamas official\n  wikidata: Q5556095\n"
+    )
+    pages = render_site(items, registry)
+    assert "people/hamad.md" not in pages
+    page = pages["people/ghazi-hamad.md"]
+    assert "Senior Hamas official" in page and "https://www.wikidata.org/wiki/Q5556095" in page
+    assert page.count("· [Story of") == 2, "both articles are listed on the one page"
+    for day in ("2023-11-24", "2023-11-25"):
+        assert "(../people/ghazi-hamad.md)" in pages[f"articles/{day}-story.md"]
+
+
+def test_edit_links_appear_only_when_the_site_names_a_repository() -> None:
+    items = [article_facts("2023-11-24", [(13, "hostages", "released")])]
+    assert "edit" not in render_site(items)["review/index.md"].split("| File |")[1]
+    pages = render_site(items, edit_url="https://example.org/repo/edit/main/facts/")
+    assert 'href="https://example.org/repo/edit/main/facts/2023-11-24-story.yaml#L14"' in pages["review/index.md"]
+    assert "https://example.org/repo/edit/main/facts/2023-11-24-story.yaml" in pages["articles/2023-11-24-story.md"]
