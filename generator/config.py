@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import yamlsafe
+from generator.articles import MAX_ARTICLE_BYTES
 from generator.errors import InputError, Problem
 
 
@@ -44,6 +45,16 @@ class SiteConfig:
     def edit_url(self) -> str:
         return str(self.mkdocs.get("edit_url") or "")
 
+    @property
+    def max_article_bytes(self) -> int:
+        """Articles larger than this are refused (default 2,000,000)."""
+        value = self.mkdocs.get("max_article_bytes", MAX_ARTICLE_BYTES)
+        return value if isinstance(value, int) else MAX_ARTICLE_BYTES
+
+
+FACTSHEET_KEYS = ("edit_url", "max_article_bytes")
+"""Keys of site_config/mkdocs.yml that factsheet reads and MkDocs never sees."""
+
 
 SECTIONS_NAV = [
     {"Home": "index.md"},
@@ -51,9 +62,17 @@ SECTIONS_NAV = [
     {"People": "people/index.md"},
     {"Organisations": "organisations/index.md"},
     {"Places": "places/index.md"},
-    {"Figures": "figures/index.md"},
+    {
+        "Figures": [
+            "figures/index.md",
+            {"Over time": "figures/charts.md"},
+            {"Disagreements": "figures/discrepancies.md"},
+        ]
+    },
     {"Statements": "statements/index.md"},
     {"Timeline": "timeline/index.md"},
+    {"Review": "review/index.md"},
+    {"Downloads": "downloads/index.md"},
 ]
 """The navigation: sections only, so that MkDocs' cost per page stays flat as the site grows."""
 
@@ -70,6 +89,21 @@ def parse_site_config(text: str, name: str) -> SiteConfig:
                     "",
                     "the site configuration must be a mapping",
                     "start from the mkdocs.yml in the repository",
+                )
+            ]
+        )
+    limit = doc.data.get("max_article_bytes", MAX_ARTICLE_BYTES)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        line, col = doc.position(("max_article_bytes",))
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "max_article_bytes",
+                    f"expected a whole number of bytes, got {limit!r}",
+                    "write a number such as 2000000",
                 )
             ]
         )
@@ -93,7 +127,7 @@ def parse_site_config(text: str, name: str) -> SiteConfig:
 
 def mkdocs_config(site: SiteConfig, docs_dir: Path, site_dir: Path, site_config_dir: Path) -> dict[str, Any]:
     """The configuration MkDocs runs with, as data (dumped to YAML by the writer)."""
-    config = {k: v for k, v in site.mkdocs.items() if k != "edit_url"}
+    config = {k: v for k, v in site.mkdocs.items() if k not in FACTSHEET_KEYS}
     theme = dict(config.get("theme") or {})
     if "custom_dir" in theme:
         theme["custom_dir"] = str((site_config_dir / theme["custom_dir"]).resolve())

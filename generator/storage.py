@@ -8,12 +8,14 @@ one and swapped in only when complete.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import fcntl
 import hashlib
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,8 +38,12 @@ class SourceFile:
     data: bytes
 
 
-def read_inputs(folder: Path) -> tuple[list[SourceFile], list[Problem]]:
-    """Article files under `folder`, sorted by name; links that lead outside it are refused."""
+def read_inputs(folder: Path, max_bytes: int | None = None) -> tuple[list[SourceFile], list[Problem]]:
+    """Article files under `folder`, sorted by name; links that lead outside it are refused.
+
+    Of a file larger than `max_bytes`, only the first `max_bytes + 1` bytes are read: enough for
+    the reader to refuse it, in bounded memory whatever its size.
+    """
     if not folder.is_dir():
         raise InputError(
             [
@@ -71,7 +77,9 @@ def read_inputs(folder: Path) -> tuple[list[SourceFile], list[Problem]]:
                 )
             )
             continue
-        files.append(SourceFile(relative, path.read_bytes()))
+        with path.open("rb") as handle:
+            data = handle.read(-1 if max_bytes is None else max_bytes + 1)
+        files.append(SourceFile(relative, data))
     return files, problems
 
 
@@ -101,8 +109,10 @@ def list_names(folder: Path, suffix: str) -> list[str]:
     return sorted(p.name for p in folder.glob(f"*{suffix}") if p.is_file())
 
 
-def write_text(path: Path, text: str) -> bool:
-    """Write atomically, and only if the content changes; returns whether it did."""
+def write_text(path: Path, text: str, *, durable: bool = True) -> bool:
+    """Write atomically, and only if the content changes; returns whether it did. `durable=False`
+    skips the fsync: still atomic if the build is killed, not if the power fails (for files that
+    the next build makes again)."""
     try:
         if path.read_bytes() == text.encode("utf-8"):
             return False
@@ -114,7 +124,8 @@ def write_text(path: Path, text: str) -> bool:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -125,7 +136,7 @@ def write_text(path: Path, text: str) -> bool:
 
 def write_tree(folder: Path, files: dict[str, str]) -> int:
     """Make `folder` hold exactly `files` (relative path → text); returns how many were written."""
-    written = sum(write_text(folder / name, text) for name, text in sorted(files.items()))
+    written = sum(write_text(folder / name, text, durable=False) for name, text in sorted(files.items()))
     if folder.is_dir():
         for path in sorted(folder.rglob("*"), reverse=True):
             relative = path.relative_to(folder).as_posix()
@@ -212,7 +223,15 @@ def staging_folder(site: Path) -> Path:
 
 
 def publish(staged: Path, site: Path) -> None:
-    """Swap the staged site in; the old one stays until the new one is in place."""
+    """Swap the staged site in; the old one stays until the new one is in place.
+
+    On Linux the two folders trade places in one step (renameat2 with RENAME_EXCHANGE), so the
+    published folder is never missing, not even for an instant. Elsewhere it is missing between two
+    renames, and `recover` puts the old one back if the build dies just there.
+    """
+    if site.is_dir() and _exchange(staged, site):
+        shutil.rmtree(staged)  # it now holds the old site
+        return
     old = site.parent / f".{site.name}.old"
     if old.exists():
         shutil.rmtree(old)
@@ -221,6 +240,25 @@ def publish(staged: Path, site: Path) -> None:
     os.replace(staged, site)
     if old.exists():
         shutil.rmtree(old)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically; False where the system or the file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library without renameat2 (glibc < 2.28, some others)
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
 
 
 def recover(site: Path) -> None:

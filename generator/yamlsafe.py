@@ -87,7 +87,11 @@ class _Builder:
                 "remove the anchors (&) and aliases (*) that repeat large parts",
             )
         if depth > MAX_DEPTH:
-            raise self.fail(node, path, f"nesting deeper than {MAX_DEPTH} levels", "flatten the data")
+            shown = format_path(path[:3]) + ("…" if len(path) > 3 else "")
+            line, col = node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
+            raise InputError(
+                [Problem(self.name, line, col, shown, f"nesting deeper than {MAX_DEPTH} levels", "flatten the data")]
+            )
         self.doc.marks.setdefault(path, (node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, path, depth)
@@ -179,6 +183,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str, line_offs
     character = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
     if character == "\t":
         problem, hint = "a tab character", "YAML indents with spaces, never tabs: replace the tab with spaces"
+    elif "maximum nesting depth" in problem:  # libyaml stops at 1,000 levels, before we could count
+        problem, hint = f"nesting deeper than {MAX_DEPTH} levels", "flatten the data"
     else:
         hint = "check the quotes, colons and indentation on this line and the one before"
     return Problem(name, mark.line + 1 + line_offset, mark.column + 1, "", f"YAML syntax error: {problem}", hint)
