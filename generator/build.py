@@ -5,22 +5,33 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from generator import storage
-from generator.articles import Article, assign_unique_ids, parse_article
+from generator.articles import MAX_ARTICLE_BYTES, Article, assign_unique_ids, parse_article
 from generator.config import Settings, SiteConfig, mkdocs_config, parse_site_config
 from generator.errors import InputError, Problem
+from generator.facts.registry import REGISTRY_FILE, Registry, load_registry, registry_template
 from generator.facts.update import Outcome, cached_extraction, update
 from generator.render import gather, make_environment, render_pages
-from generator.render.model import ArticleFacts
+from generator.render.model import ArticleFacts, Collection
 
-Progress = Callable[[str], None]
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = PROJECT_ROOT / "generator" / "facts" / "schema.json"
+REGISTRY_SCHEMA_FILE = PROJECT_ROOT / "generator" / "facts" / "registry.schema.json"
+
+
+class Progress(Protocol):
+    """Told what the build is doing: a stage, then (for long ones) how many of `total` items are done."""
+
+    def __call__(self, stage: str, done: int = 0, total: int = 0) -> None: ...
+
+
+def _silent(stage: str, done: int = 0, total: int = 0) -> None:
+    pass
 
 
 @dataclass
@@ -30,39 +41,53 @@ class BuildReport:
     articles: int = 0
     extracted: int = 0
     facts_written: int = 0
+    pages: int = 0
     pages_written: int = 0
     site_built: bool = False
     site: Path | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage, for `make bench`."""
 
 
-def build(settings: Settings, progress: Progress = lambda _: None) -> BuildReport:
+def build(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> BuildReport:
     """Build the site from `settings.seeds` and `settings.facts` into `settings.site`."""
     with storage.build_lock(settings.build):
         storage.recover(settings.site)
-        report, items = prepare(settings, progress)
+        report, items = prepare(settings, progress, jobs)
         fingerprint = storage.fingerprint(settings.build / "docs", settings.build / "mkdocs.yml", settings.site_config)
         if storage.read_text(settings.build / "site.sha256") != fingerprint or not settings.site.is_dir():
-            progress("building the HTML site with MkDocs")
+            progress(f"building the HTML site with MkDocs ({report.pages} pages)")
+            started = time.perf_counter()
             report.notes.extend(publish_site(settings, items))
+            report.timings["mkdocs"] = time.perf_counter() - started
             storage.write_text(settings.build / "site.sha256", fingerprint)
             report.site_built = True
     return report
 
 
-def prepare(settings: Settings, progress: Progress = lambda _: None) -> tuple[BuildReport, list[ArticleFacts]]:
+def prepare(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> tuple[BuildReport, list[ArticleFacts]]:
     """Every stage up to the Markdown pages and the MkDocs configuration in the build folder."""
+    started = time.perf_counter()
     report = BuildReport(site=settings.site)
     site_config = load_site_config(settings)
-    articles = read_articles(settings, report)
-    outcomes = extract_and_merge(settings, articles, report, progress)
+    articles = read_articles(settings, report, site_config.max_article_bytes)
+    report.timings["read"] = time.perf_counter() - started
+    outcomes = extract_and_merge(settings, articles, report, progress, jobs)
     items = [
-        ArticleFacts(a, o.facts, f"{a.id}.yaml") for a, o in zip(articles, outcomes, strict=True) if o.facts is not None
+        ArticleFacts(a, o.facts, f"{a.id}.yaml", o.lines)
+        for a, o in zip(articles, outcomes, strict=True)
+        if o.facts is not None
     ]
+    registry = load_registry_file(settings)
     progress(f"rendering {len(items)} article(s)")
-    pages = render(settings, site_config, items)
+    started = time.perf_counter()
+    pages = render(settings, site_config, gather(items, registry))
+    report.pages = len(pages)
+    report.timings["render"] = time.perf_counter() - started
     report.pages_written = write_pages(settings, site_config, pages)
+    report.timings["write"] = time.perf_counter() - started - report.timings["render"]
     return report, items
 
 
@@ -85,14 +110,14 @@ def load_site_config(settings: Settings) -> SiteConfig:
     return parse_site_config(text, str(path))
 
 
-def read_articles(settings: Settings, report: BuildReport) -> list[Article]:
+def read_articles(settings: Settings, report: BuildReport, max_bytes: int = MAX_ARTICLE_BYTES) -> list[Article]:
     """Every readable article; each unreadable one becomes a problem and is left out."""
-    sources, problems = storage.read_inputs(settings.seeds)
+    sources, problems = storage.read_inputs(settings.seeds, max_bytes)
     report.problems.extend(problems)
     articles = []
     for source in sources:
         try:
-            article = parse_article(source.data, source.name)
+            article = parse_article(source.data, source.name, max_bytes=max_bytes)
         except InputError as error:
             report.problems.extend(error.problems)
             continue
@@ -105,34 +130,45 @@ def read_articles(settings: Settings, report: BuildReport) -> list[Article]:
 
 
 def extract_and_merge(
-    settings: Settings, articles: list[Article], report: BuildReport, progress: Progress
+    settings: Settings, articles: list[Article], report: BuildReport, progress: Progress, jobs: int = 1
 ) -> list[Outcome]:
     """Extract what changed (or everything, if forced), merge into the fact files, write them."""
     from generator.extract import EXTRACTOR_VERSION
 
+    started = time.perf_counter()
     snapshots_dir = settings.facts / storage.SNAPSHOT_FOLDER
     snapshots = {a.id: storage.read_text(snapshots_dir / f"{a.id}.yaml") for a in articles}
     machine: dict[str, dict[str, Any]] = {}
     if not settings.force_extract:
         for article in articles:
-            cached = cached_extraction(snapshots[article.id], article.sha256, EXTRACTOR_VERSION)
-            if cached is not None:
-                machine[article.id] = cached
+            snapshot = cached_extraction(snapshots[article.id], article.sha256, EXTRACTOR_VERSION)
+            if snapshot is not None:
+                machine[article.id] = snapshot
+    cached = set(machine)
     stale = [a for a in articles if a.id not in machine]
+    report.timings["cache"] = time.perf_counter() - started
     if stale:
-        from generator.extract import extract_all, load_model
+        from generator.parallel import extract_facts
 
-        progress(f"extracting facts from {len(stale)} article(s)")
-        for article, facts in zip(stale, extract_all(stale, load_model()), strict=True):
+        started = time.perf_counter()
+        ticks = iter(range(1, len(stale) + 1))
+        progress("extracting facts", 0, len(stale))
+        facts_list = extract_facts(stale, jobs, lambda _: progress("extracting facts", next(ticks), len(stale)))
+        for article, facts in zip(stale, facts_list, strict=True):
             machine[article.id] = facts
         report.extracted = len(stale)
+        report.timings["extract"] = time.perf_counter() - started
 
+    started = time.perf_counter()
     schema_ref = _schema_reference(settings.facts)
     outcomes = []
-    for article in articles:
+    for done, article in enumerate(articles):
+        progress("merging fact files", done, len(articles))
         name = f"{settings.facts.as_posix()}/{article.id}.yaml"
         mine = storage.read_text(settings.facts / f"{article.id}.yaml")
-        outcome = update(name, machine[article.id], snapshots[article.id], mine, schema_ref)
+        outcome = update(
+            name, machine[article.id], snapshots[article.id], mine, schema_ref, cached=article.id in cached
+        )
         if outcome.file_text is not None:
             report.facts_written += storage.write_text(settings.facts / f"{article.id}.yaml", outcome.file_text)
         if outcome.snapshot_text is not None:
@@ -140,7 +176,9 @@ def extract_and_merge(
         report.problems.extend(outcome.problems)
         report.notes.extend(outcome.notes)
         outcomes.append(outcome)
-    known = {f"{a.id}.yaml" for a in articles}
+    progress("merging fact files", len(articles), len(articles))
+    report.timings["merge"] = time.perf_counter() - started
+    known = {f"{a.id}.yaml" for a in articles} | {REGISTRY_FILE}
     for orphan in sorted(set(storage.list_names(settings.facts, ".yaml")) - known):
         report.notes.append(
             f"{settings.facts.as_posix()}/{orphan}: no article has this id; the file is kept, not shown"
@@ -148,21 +186,32 @@ def extract_and_merge(
     return outcomes
 
 
-def _schema_reference(facts_dir: Path) -> str | None:
+def _schema_reference(facts_dir: Path, schema_file: Path = SCHEMA_FILE) -> str | None:
     """The JSON Schema's path relative to the facts folder, when that folder is inside this project;
     elsewhere None, so that no fact file names a path of this machine."""
     project = PROJECT_ROOT.resolve()
     facts = facts_dir.resolve()
     if not facts.is_relative_to(project):
         return None
-    return Path(os.path.relpath(SCHEMA_FILE.resolve(), facts)).as_posix()
+    return Path(os.path.relpath(schema_file.resolve(), facts)).as_posix()
 
 
-def render(settings: Settings, site_config: SiteConfig, items: list[ArticleFacts]) -> dict[str, str]:
+def load_registry_file(settings: Settings) -> Registry:
+    """The entity registry, created with an explanatory header the first time; never rewritten."""
+    path = settings.facts / REGISTRY_FILE
+    text = storage.read_text(path)
+    if text is None:
+        text = registry_template(_schema_reference(settings.facts, REGISTRY_SCHEMA_FILE))
+        storage.write_text(path, text)
+    return load_registry(text, f"{settings.facts.as_posix()}/{REGISTRY_FILE}")
+
+
+def render(settings: Settings, site_config: SiteConfig, collection: Collection) -> dict[str, str]:
     templates = storage.read_folder(settings.templates, ".j2")
     env = make_environment(templates)
-    site = {"site_name": site_config.site_name, "edit_url": site_config.edit_url}
-    pages = render_pages(gather(items), env, site)
+    facts_dir = settings.facts.name if settings.facts.is_absolute() else settings.facts.as_posix()
+    site = {"site_name": site_config.site_name, "edit_url": site_config.edit_url, "facts_dir": facts_dir}
+    pages = render_pages(collection, env, site)
     pages.update(storage.copy_assets(settings.site_config / "assets", Path("assets")))
     return pages
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -69,7 +70,11 @@ def main() -> None:
 @main.command("build")
 @_folders
 @click.option("--force-extract", is_flag=True, help="Extract every article again, even unchanged ones.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Extract in this many processes."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
+@click.option("--timings", type=click.Path(dir_okay=False, path_type=Path), hidden=True)
 def build_command(
     seeds: Path,
     facts: Path,
@@ -78,7 +83,9 @@ def build_command(
     site_config: Path,
     templates: Path,
     force_extract: bool,
+    jobs: int,
     quiet: bool,
+    timings: Path | None,
 ) -> None:
     """Read articles, extract facts, merge with hand edits, render and publish the site."""
     settings = Settings(
@@ -91,12 +98,9 @@ def build_command(
         force_extract=force_extract,
     )
 
-    def progress(message: str) -> None:
-        if not quiet:
-            click.echo(f"factsheet: {message}", err=True)
-
+    progress = _Progress(quiet)
     try:
-        report = build(settings, progress)
+        report = build(settings, progress, jobs)
     except InputError as error:
         _print_problems(error)
         click.echo("factsheet: nothing was published; the last good site is still in place", err=True)
@@ -105,6 +109,13 @@ def build_command(
         click.echo(f"factsheet: error: {error}", err=True)
         click.echo("factsheet: nothing was published; the last good site is still in place", err=True)
         sys.exit(EXIT_FAILED)
+    except KeyboardInterrupt:
+        click.echo("\nfactsheet: interrupted; nothing was published, the last good site is still in place", err=True)
+        sys.exit(EXIT_FAILED)
+    finally:
+        progress.close()
+    if timings is not None:
+        timings.write_text(json.dumps({"pages": report.pages, **report.timings}, indent=1) + "\n")
     _print_report(report, quiet)
     if report.problems:
         sys.exit(EXIT_PROBLEMS)
@@ -114,6 +125,7 @@ def build_command(
 @click.option("--facts", type=_folder, default=Path("facts"), show_default=True, help="Fact files to check.")
 def check_command(facts: Path) -> None:
     """Validate every fact file and list every problem; exit 1 if there is any."""
+    from generator.facts.registry import REGISTRY_FILE, load_registry
     from generator.facts.validate import load_facts
     from generator.storage import read_folder
 
@@ -121,7 +133,10 @@ def check_command(facts: Path) -> None:
     files = read_folder(facts, ".yaml")
     for name, text in files.items():
         try:
-            load_facts(text, f"{facts.as_posix()}/{name}")
+            if name == REGISTRY_FILE:
+                load_registry(text, f"{facts.as_posix()}/{name}")
+            else:
+                load_facts(text, f"{facts.as_posix()}/{name}")
         except InputError as error:
             problems.extend(error.problems)
     if problems:
@@ -147,6 +162,40 @@ def serve_command(
     except FactsheetError as error:
         click.echo(f"factsheet: error: {error}", err=True)
         sys.exit(EXIT_FAILED)
+
+
+class _Progress:
+    """A progress bar per long stage on a terminal; a line per stage (and per tenth of a long one) in a
+    log; nothing when quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.terminal = sys.stderr.isatty()
+        self.bar: Any = None
+        self.stage = ""
+        self.shown = 0
+
+    def __call__(self, stage: str, done: int = 0, total: int = 0) -> None:
+        if self.quiet:
+            return
+        if stage != self.stage:
+            self.close()
+            self.stage, self.shown = stage, 0
+            if total == 0 or not self.terminal:
+                click.echo(f"factsheet: {stage}" + (f" ({total})" if total else ""), err=True)
+            else:
+                self.bar = click.progressbar(length=total, label=f"factsheet: {stage}", file=sys.stderr)
+                self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(done - self.bar.pos)
+        elif total >= 100 and done * 10 // total > self.shown:
+            self.shown = done * 10 // total
+            click.echo(f"factsheet: {stage}: {done}/{total}", err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 def _print_problems(error: InputError) -> None:

@@ -1,0 +1,256 @@
+"""`make bench`: full and incremental builds of the real corpus and of synthetic archives, one table.
+
+For each collection (the real corpus, then a synthetic archive per size) and each run, a fresh
+project folder gets a full build through the real command line, then a no-op rebuild, a rebuild
+after editing one fact file and a rebuild after adding one article. Every figure is the median over
+the runs. Raw spaCy (`nlp.pipe` over the same paragraphs, batch size as in the extractor) runs in
+this process once per run, so that the extraction overhead compares like with like.
+
+Settings (environment): BENCH_SIZES (default "1000,3000"; add 10000 to opt in), BENCH_RUNS
+(default 3), BENCH_JOBS (default 1), BENCH_SEED (default 7), BENCH_CORPUS (default ../shared/corpus),
+BENCH_REAL (default 1; 0 leaves out the real corpus), BENCH_OUT (also write the table to this file),
+BENCH_RAW_SAMPLE (default 1; N times raw spaCy on every Nth article only, scaled by words).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.synth import make_archive, read_corpus, write_archive
+from generator.articles import Article, assign_unique_ids, parse_article
+from generator.errors import InputError
+from generator.storage import read_inputs
+
+ROOT = Path(__file__).resolve().parent.parent
+EDIT_MARK = "Benchmark Edit Marker"
+
+
+@dataclass
+class Run:
+    """One run's measurements of one collection."""
+
+    values: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)  # noqa: T201 - a command-line script
+
+
+def build(project: Path, seeds: Path, jobs: int) -> tuple[float, float, dict[str, float]]:
+    """One build through the command line: wall seconds, peak resident MiB, stage timings."""
+    timings_file = project / "timings.json"
+    timings_file.unlink(missing_ok=True)
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "build",
+        "--seeds",
+        str(seeds),
+        "--facts",
+        str(project / "facts"),
+        "--site",
+        str(project / "site"),
+        "--build-dir",
+        str(project / "build"),
+        "--jobs",
+        str(jobs),
+        "--timings",
+        str(timings_file),
+        "-q",
+    ]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: some input was rejected (the corpus has a test page)
+        raise SystemExit(f"bench: the build failed ({process.returncode}):\n{errors.decode()}")
+    timings = json.loads(timings_file.read_text())
+    return wall, usage.ru_maxrss / 1024, timings
+
+
+def raw_spacy(articles: list[Article], every: int) -> float:
+    """Seconds for spaCy alone over the same paragraphs, batched as the extractor batches them. With
+    `every` > 1, over every so many articles only, scaled up by their share of the words."""
+    from generator.extract import load_model
+
+    nlp = load_model()
+    sample = articles[::every]
+    started = time.perf_counter()
+    for _ in nlp.pipe((p for a in sample for p in a.paragraphs), batch_size=64):
+        pass
+    seconds = time.perf_counter() - started
+    return seconds * sum(a.words for a in articles) / max(1, sum(a.words for a in sample))
+
+
+def read_articles(seeds: Path) -> list[Article]:
+    sources, _ = read_inputs(seeds)
+    articles = []
+    for source in sources:
+        try:
+            articles.append(parse_article(source.data, source.name))
+        except InputError:
+            continue
+    return assign_unique_ids(articles)[0]
+
+
+def edit_one_fact(facts: Path) -> str:
+    """Change one role's title (or, if the file has none, the article's title) in the first fact file."""
+    path = sorted(facts.glob("*.yaml"))[0]
+    text = path.read_text()
+    title = re.compile(r"(?m)^  title: .*$")
+    roles = text.find("\nroles:")
+    match = (title.search(text, roles) if roles >= 0 else None) or title.search(text)
+    assert match is not None, path
+    path.write_text(text[: match.start()] + f"  title: {EDIT_MARK}" + text[match.end() :])
+    return path.name
+
+
+def size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
+
+
+def measure(seeds: Path, articles: list[Article], extra_article: str, workdir: Path, jobs: int, every: int) -> Run:
+    run = Run()
+    project = workdir / "project"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    local_seeds = project / "seeds"
+    shutil.copytree(seeds, local_seeds)
+    wall, peak, timings = build(project, local_seeds, jobs)
+    words = sum(a.words for a in articles)
+    pages = timings["pages"]
+    raw = raw_spacy(articles, every)
+    run.values.update(
+        full=wall,
+        peak=peak,
+        extract=timings.get("extract", 0.0),
+        raw=raw,
+        words=words,
+        articles=len(articles),
+        pages=pages,
+        render=timings["render"],
+        mkdocs=timings.get("mkdocs", 0.0),
+        merge=timings.get("merge", 0.0),
+        write=timings.get("write", 0.0),
+        read=timings.get("read", 0.0) + timings.get("cache", 0.0),
+        site=size(project / "site"),
+        search=size(project / "site" / "search" / "search_index.json"),
+    )
+    run.values["noop"], _, _ = build(project, local_seeds, jobs)
+    edited = edit_one_fact(project / "facts")
+    run.values["edit"], _, _ = build(project, local_seeds, jobs)
+    run.values["edit_visible"] = float(EDIT_MARK in (project / "site" / "search" / "search_index.json").read_text())
+    if not run.values["edit_visible"]:
+        run.notes.append(f"the edit of {edited} did not reach the search index")
+    (local_seeds / "zz-bench-added.md").write_text(extra_article)
+    run.values["add"], _, add_timings = build(project, local_seeds, jobs)
+    run.values["add_extract"] = add_timings.get("extract", 0.0)
+    if not run.values["add_extract"]:
+        run.notes.append("the added article was not extracted")
+    shutil.rmtree(project)
+    return run
+
+
+def median(runs: list[Run], key: str) -> float:
+    return statistics.median(r.values[key] for r in runs)
+
+
+ROWS: list[tuple[str, Callable[[Callable[[str], float]], str]]] = [
+    ("articles / words", lambda m: f"{m('articles'):,.0f} / {m('words'):,.0f}"),
+    ("extraction articles/s", lambda m: f"{m('articles') / m('extract'):.2f}"),
+    ("extraction words/s", lambda m: f"{m('words') / m('extract'):,.0f}"),
+    ("raw spaCy `nlp.pipe` words/s", lambda m: f"{m('words') / m('raw'):,.0f}"),
+    ("extraction time ÷ raw spaCy (overhead at --jobs 1)", lambda m: f"{m('extract') / m('raw'):.2f}×"),
+    ("read + cache check s", lambda m: f"{m('read'):.1f}"),
+    ("merge + write fact files s", lambda m: f"{m('merge'):.1f}"),
+    ("pages", lambda m: f"{m('pages'):,.0f}"),
+    ("rendering pages/s", lambda m: f"{m('pages') / m('render'):,.0f}"),
+    ("writing Markdown s", lambda m: f"{m('write'):.1f}"),
+    ("MkDocs build s", lambda m: f"{m('mkdocs'):.1f}"),
+    ("MkDocs ms/page", lambda m: f"{1000 * m('mkdocs') / m('pages'):.1f}"),
+    ("full build, wall s", lambda m: f"{m('full'):.1f}"),
+    ("full build ms/article", lambda m: f"{1000 * m('full') / m('articles'):.0f}"),
+    ("peak memory MiB", lambda m: f"{m('peak'):,.0f}"),
+    ("site MiB / search index MiB", lambda m: f"{m('site') / 2**20:,.1f} / {m('search') / 2**20:,.1f}"),
+    ("no-op rebuild (× full)", lambda m: f"{m('noop'):.1f} s ({m('noop') / m('full'):.2f}×)"),
+    ("one fact edited (× full)", lambda m: f"{m('edit'):.1f} s ({m('edit') / m('full'):.2f}×)"),
+    ("one article added (× full)", lambda m: f"{m('add'):.1f} s ({m('add') / m('full'):.2f}×)"),
+]
+
+
+def table(results: dict[str, list[Run]]) -> str:
+    names = list(results)
+    lines = [
+        "| | " + " | ".join(names) + " |",
+        "|---|" + "---:|" * len(names),
+    ]
+    for label, show in ROWS:
+        cells = [show(lambda key, runs=runs: median(runs, key)) for runs in results.values()]  # type: ignore[misc]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,3000").replace(",", " ").split()]
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    jobs = int(os.environ.get("BENCH_JOBS", "1"))
+    seed = int(os.environ.get("BENCH_SEED", "7"))
+    every = int(os.environ.get("BENCH_RAW_SAMPLE", "1"))
+    corpus = Path(os.environ.get("BENCH_CORPUS", ROOT.parent / "shared" / "corpus"))
+    sources = read_corpus(corpus)
+    extra = make_archive(sources, 1, seed + 1)["synthetic-00000.md"].replace('title: "', 'title: "Added: ', 1)
+    results: dict[str, list[Run]] = {}
+    with tempfile.TemporaryDirectory(prefix="factsheet-bench-") as temporary:
+        work = Path(temporary)
+        collections: list[tuple[str, Path]] = []
+        if os.environ.get("BENCH_REAL", "1") != "0":
+            real = work / "real-seeds"
+            for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
+                shutil.copytree(folder, real / folder.name)
+            collections.append((f"real corpus ({len(list(real.rglob('*.md')))})", real))
+        for count in sizes:
+            seeds = work / f"synthetic-{count}"
+            write_archive(seeds, make_archive(sources, count, seed))
+            collections.append((f"synthetic {count:,}", seeds))
+        for name, seeds in collections:
+            articles = read_articles(seeds)
+            results[name] = []
+            for number in range(runs):
+                log(f"{name}: run {number + 1} of {runs}")
+                run = measure(seeds, articles, extra, work / "run", jobs, every)
+                for note in run.notes:
+                    log(f"{name}: {note}")
+                results[name].append(run)
+                log(f"{name}: {json.dumps({k: round(v, 3) for k, v in run.values.items()})}")
+    header = (
+        f"{dt.date.today().isoformat()}, {platform.node() or 'this machine'}: {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, --jobs {jobs}, median of {runs} run(s)"
+        + (f", raw spaCy timed on 1 article in {every}, scaled by words" if every > 1 else "")
+    )
+    output = f"{header}\n\n{table(results)}\n"
+    print(output)  # noqa: T201 - the report is the script's output
+    if os.environ.get("BENCH_OUT"):
+        Path(os.environ["BENCH_OUT"]).write_text(output)
+
+
+if __name__ == "__main__":
+    main()
