@@ -18,7 +18,7 @@ from frontmatter.default_handlers import YAMLHandler
 from generator import yamlsafe
 from generator.errors import InputError, Problem
 
-MAX_ARTICLE_BYTES = 2_000_000
+MAX_ARTICLE_BYTES = 300_000
 """Larger files are rejected (`max_article_bytes` in the site configuration changes it); the longest
 real briefing in the corpus is 80 KB."""
 MAX_PARAGRAPH_CHARS = 20_000

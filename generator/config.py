@@ -47,7 +47,7 @@ class SiteConfig:
 
     @property
     def max_article_bytes(self) -> int:
-        """Articles larger than this are refused (default 2,000,000)."""
+        """Articles larger than this are refused (default 300,000)."""
         value = self.mkdocs.get("max_article_bytes", MAX_ARTICLE_BYTES)
         return value if isinstance(value, int) else MAX_ARTICLE_BYTES
 
