@@ -335,11 +335,11 @@ def _link_surnames(
                 evidence[key][words[-1]] += 1
         if key.startswith("0:"):
             continue
-        words = key[2:].split()
+        words = record["name"].split()  # "Jean-Pierre" is one word: a bare surname
         if len(words) > 1:
-            by_surname[words[-1]].add(key)
+            by_surname[normalise(words[-1])].add(key)
         elif words:
-            single[key] = words[0]
+            single[key] = normalise(words[0])
     roots_evidence: dict[str, Counter[str]] = defaultdict(Counter)
     for key, counter in evidence.items():
         roots_evidence[clusters.find(key)].update(counter)

@@ -35,6 +35,13 @@ def test_full_name_and_bare_surname_in_three_articles_are_one_person() -> None:
     assert set(names.values()) == {"Joe Biden"}
 
 
+def test_hyphenated_surname_joins_its_full_name() -> None:
+    names = canonical_names(
+        {"a1": [person("karine-jean-pierre", "Karine Jean-Pierre")], "a2": [person("jean-pierre", "Jean-Pierre")]}
+    )
+    assert set(names.values()) == {"Karine Jean-Pierre"}
+
+
 def test_two_people_with_one_surname_are_not_merged_without_evidence() -> None:
     names = canonical_names(
         {
