@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,19 +116,27 @@ def series_label(figure: dict[str, Any]) -> str | None:
     return None
 
 
-def figure_series(collection: Collection) -> list[Series]:
-    """Series with at least MIN_POINTS points on at least two dates, the longest first."""
-    groups: dict[str, Series] = {}
+def _labelled_points(collection: Collection) -> Iterator[tuple[str, Point]]:
+    """Every chartable figure with its series label, dated by its sentence's date or its article's."""
     for item in collection.articles:
         dated = {d["sentence"]: d["date"] for d in item.facts["dates"]}
         for figure in item.facts["figures"]:
             label = series_label(figure)
-            if label is None:
-                continue
-            shown = f"{re.findall(r'[a-z]+', str(figure['unit']).lower())[-1]} {label.split(' ', 1)[1]}"
-            series = groups.setdefault(label, Series(slugify(label, 40), shown))
-            date = dated.get(figure["sentence"], item.date)
-            series.points.append(Point(date, float(figure["value"]), figure, item))
+            if label is not None:
+                date = dated.get(figure["sentence"], item.date)
+                yield label, Point(date, float(figure["value"]), figure, item)
+
+
+def _shown(label: str, point: Point) -> str:
+    """The label as people read it: the unit's own last word ("people killed", not "person killed")."""
+    return f"{re.findall(r'[a-z]+', str(point.figure['unit']).lower())[-1]} {label.split(' ', 1)[1]}"
+
+
+def figure_series(collection: Collection) -> list[Series]:
+    """Series with at least MIN_POINTS points on at least two dates, the longest first."""
+    groups: dict[str, Series] = {}
+    for label, point in _labelled_points(collection):
+        groups.setdefault(label, Series(slugify(label, 40), _shown(label, point))).points.append(point)
     kept = [s for s in groups.values() if len(s.points) >= MIN_POINTS and len(s.dates) >= 2]
     kept.sort(key=lambda s: (-len(s.dates), -len(s.points), s.label))
     for series in kept:
@@ -137,21 +146,16 @@ def figure_series(collection: Collection) -> list[Series]:
 
 def discrepancies(collection: Collection) -> list[Discrepancy]:
     """Where articles give different values for the same kind of figure on the same date."""
-    found: list[Discrepancy] = []
     groups: dict[tuple[str, str], list[Point]] = {}
-    for item in collection.articles:
-        dated = {d["sentence"]: d["date"] for d in item.facts["dates"]}
-        for figure in item.facts["figures"]:
-            label = series_label(figure)
-            if label is None or figure.get("qualifier"):
-                continue  # "more than 50" does not contradict 60
-            date = dated.get(figure["sentence"], item.date)
-            groups.setdefault((label, date), []).append(Point(date, float(figure["value"]), figure, item))
+    for label, point in _labelled_points(collection):
+        if not point.figure.get("qualifier"):  # "more than 50" does not contradict 60
+            groups.setdefault((label, point.date), []).append(point)
+    found: list[Discrepancy] = []
     for (label, date), points in sorted(groups.items(), key=lambda g: (g[0][1], g[0][0]), reverse=True):
-        articles = {p.item.article.id for p in points}
-        if len({p.value for p in points}) > 1 and len(articles) > 1:
-            shown = f"{re.findall(r'[a-z]+', str(points[0].figure['unit']).lower())[-1]} {label.split(' ', 1)[1]}"
-            found.append(Discrepancy(shown, date, sorted(points, key=lambda p: (p.value, p.item.article.id))))
+        if len({p.value for p in points}) > 1 and len({p.item.article.id for p in points}) > 1:
+            found.append(
+                Discrepancy(_shown(label, points[0]), date, sorted(points, key=lambda p: (p.value, p.item.article.id)))
+            )
     return found
 
 

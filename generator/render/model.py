@@ -133,9 +133,8 @@ def linked_facts(item: ArticleFacts, resolution: Resolution) -> dict[str, Any]:
                 "sentences": [],
             }
         into["aliases"] = sorted({*into["aliases"], *names} - {canonical.name})
-        into["sentences"] = sorted(
-            {*into["sentences"], *record.get("sentences", [])}, key=lambda s: int(s[1:]) if s[1:].isdigit() else 0
-        )
+        # sentence ids are s1, s2, … (the schema checks it): in text order by number
+        into["sentences"] = sorted({*into["sentences"], *record.get("sentences", [])}, key=lambda s: int(s[1:]))
 
     def ref(value: Any) -> Any:
         return canonical_of[value].id if value in canonical_of else value
