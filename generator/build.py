@@ -18,10 +18,13 @@ from generator.facts.registry import REGISTRY_FILE, Registry, load_registry, reg
 from generator.facts.update import Outcome, cached_extraction, update
 from generator.render import gather, make_environment, render_pages
 from generator.render.model import ArticleFacts, Collection
+from generator.sitebuild import SEARCH_INDEX, Manifest, Plan, frame_hash, plan, run_mkdocs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = PROJECT_ROOT / "generator" / "facts" / "schema.json"
 REGISTRY_SCHEMA_FILE = PROJECT_ROOT / "generator" / "facts" / "registry.schema.json"
+MANIFEST_FILE = "site-manifest.json"
+"""In the build folder: what the published site was built from, for incremental MkDocs builds."""
 
 
 class Progress(Protocol):
@@ -44,6 +47,8 @@ class BuildReport:
     pages: int = 0
     pages_written: int = 0
     site_built: bool = False
+    site_pages_built: int | None = None
+    """How many HTML pages an incremental MkDocs build made again; None after a full build."""
     site: Path | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -56,14 +61,18 @@ def build(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> Bu
     with storage.build_lock(settings.build):
         storage.recover(settings.site)
         report, items = prepare(settings, progress, jobs)
-        fingerprint = storage.fingerprint(settings.build / "docs", settings.build / "mkdocs.yml", settings.site_config)
-        if storage.read_text(settings.build / "site.sha256") != fingerprint or not settings.site.is_dir():
-            progress(f"building the HTML site with MkDocs ({report.pages} pages)")
+        current = site_manifest(settings)
+        previous = Manifest.from_json(storage.read_text(settings.build / MANIFEST_FILE))
+        if previous != current or not settings.site.is_dir():
+            rebuild = plan(previous, current) if (settings.site / SEARCH_INDEX).is_file() else None
+            what = f"{len(rebuild.changed)} of {report.pages} pages" if rebuild else f"{report.pages} pages"
+            progress(f"building the HTML site with MkDocs ({what})")
             started = time.perf_counter()
-            report.notes.extend(publish_site(settings, items))
+            report.notes.extend(publish_site(settings, items, rebuild))
             report.timings["mkdocs"] = time.perf_counter() - started
-            storage.write_text(settings.build / "site.sha256", fingerprint)
             report.site_built = True
+            report.site_pages_built = None if rebuild is None else sum(n.endswith(".md") for n in rebuild.changed)
+            storage.write_text(settings.build / MANIFEST_FILE, current.to_json())
     return report
 
 
@@ -226,9 +235,23 @@ def write_pages(settings: Settings, site_config: SiteConfig, pages: dict[str, st
     return written
 
 
-def publish_site(settings: Settings, items: list[ArticleFacts]) -> list[str]:
+def site_manifest(settings: Settings) -> Manifest:
+    """What the site would be built from now: the frame and every generated docs file."""
+    config = settings.build / "mkdocs.yml"
+    frame = frame_hash(config.read_bytes(), storage.file_hashes(settings.site_config))
+    return Manifest(frame, storage.file_hashes(settings.build / "docs"))
+
+
+def publish_site(settings: Settings, items: list[ArticleFacts], rebuild: Plan | None) -> list[str]:
+    """MkDocs builds beside the published site (on a copy of it, when only some pages changed); the
+    result replaces it in one step. The manifest goes first, so that a build killed after publishing
+    leads to a full build, never to an incremental one on the wrong base."""
     newest = max((a.article.date for a in items), default=dt.date(2000, 1, 1))
     epoch = int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
-    warnings = storage.run_mkdocs(settings.build / "mkdocs.yml", epoch)
-    storage.publish(storage.staging_folder(settings.site), settings.site)
+    staged = storage.staging_folder(settings.site)
+    if rebuild is not None:
+        storage.copy_site(settings.site, staged)
+    warnings = run_mkdocs(settings.build / "mkdocs.yml", epoch, rebuild)
+    storage.remove(settings.build / MANIFEST_FILE)
+    storage.publish(staged, settings.site)
     return [f"MkDocs: {w}" for w in warnings]

@@ -210,6 +210,8 @@ def _print_report(report: BuildReport, quiet: bool) -> None:
         for note in report.notes:
             click.echo(f"note: {note}", err=True)
         state = "built" if report.site_built else "unchanged"
+        if report.site_pages_built is not None:
+            state = f"updated ({report.site_pages_built} page(s) rebuilt)"
         click.echo(
             f"factsheet: {report.articles} article(s), {report.extracted} extracted, "
             f"{report.facts_written} fact file(s) written, {report.pages_written} page(s) written; "

@@ -12,7 +12,6 @@ import ctypes
 import errno
 import fcntl
 import hashlib
-import logging
 import os
 import shutil
 import sys
@@ -24,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import BuildLocked, InputError, Problem, SiteBuildFailed
+from generator.errors import BuildLocked, InputError, Problem
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
 SNAPSHOT_FOLDER = ".extracted"
@@ -147,14 +146,27 @@ def write_tree(folder: Path, files: dict[str, str]) -> int:
     return written
 
 
-def fingerprint(*paths: Path) -> str:
-    """A hash of every file under `paths`: the same hash means MkDocs would build the same site."""
-    digest = hashlib.sha256()
-    for root in paths:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
-        for path in files:
-            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+def file_hashes(folder: Path) -> dict[str, str]:
+    """sha256 of every file under `folder`, by its path relative to it."""
+    if not folder.is_dir():
+        return {}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def copy_site(source: Path, target: Path) -> None:
+    """A fresh copy of the published site to build on (copies, not links: MkDocs writes files in
+    place, and the published site must not change until the new one replaces it)."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target, copy_function=shutil.copyfile)
+
+
+def remove(path: Path) -> None:
+    path.unlink(missing_ok=True)
 
 
 def copy_assets(source: Path, target: Path) -> dict[str, str]:
@@ -184,37 +196,6 @@ def build_lock(build_dir: Path) -> Iterator[None]:
                 raise BuildLocked(f"another build is running in {build_dir}/; wait for it to finish") from None
             raise
         yield
-
-
-def run_mkdocs(config_file: Path, source_date_epoch: int) -> list[str]:
-    """Build the HTML site described by `config_file`; returns MkDocs' warnings."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    warnings: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING:
-                warnings.append(record.getMessage())
-
-    logger = logging.getLogger("mkdocs")
-    handler = Collect()
-    logger.addHandler(handler)
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)  # sitemap dates: same input, same bytes
-    try:
-        mkdocs_build(load_config(config_file=str(config_file)))
-    except (MkDocsException, OSError) as error:
-        raise SiteBuildFailed(f"MkDocs could not build the site: {error}") from None
-    finally:
-        logger.removeHandler(handler)
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
-    return warnings
 
 
 def staging_folder(site: Path) -> Path:

@@ -57,12 +57,12 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def settings_for(root: Path, **changes: Any) -> Settings:
     from generator.config import Settings
 
-    return Settings(
-        seeds=root / "seeds",
-        facts=root / "facts",
-        site=root / "site",
-        build=root / "build",
-        site_config=root / "site_config",
-        templates=root / "templates",
-        **changes,
-    )
+    folders: dict[str, Any] = {
+        "seeds": root / "seeds",
+        "facts": root / "facts",
+        "site": root / "site",
+        "build": root / "build",
+        "site_config": root / "site_config",
+        "templates": root / "templates",
+    }
+    return Settings(**(folders | changes))

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import Any
-
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, Any
 
 from generator.articles import Article, slugify
 from generator.extract.dates import resolve_date
@@ -21,6 +18,10 @@ from generator.extract.lexicon import PRONOUNS
 from generator.extract.roles import find_roles
 from generator.extract.statements import StatementFinding, find_statements, open_statement, quotation
 from generator.extract.transcripts import Turn, find_turns
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 EXTRACTOR_VERSION = "4"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""

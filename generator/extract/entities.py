@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from generator.articles import slugify
 from generator.extract.lexicon import (
@@ -24,6 +23,9 @@ from generator.extract.lexicon import (
     PRODUCT_VERBS,
     ROLE_NOUNS,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}

@@ -5,11 +5,13 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from generator.extract.lexicon import DURATION_UNITS, QUALIFIERS
 from generator.extract.numbers import parse_number, tidy
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")

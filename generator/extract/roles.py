@@ -4,10 +4,12 @@ the CIA, William Burns", "Chief of Staff Herzi Halevi", "Burns is the director o
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from generator.extract.lexicon import ROLE_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from generator.extract.lexicon import CLAUSE_VERBS, SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _QUOTE = re.compile(r"(?:[\"“]|'')((?:(?!'')[^\"“”]){8,})(?:[\"”]|'')")
 _QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|''(?:(?!'').)*''")

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from generator.extract.entities import Mention
 from generator.extract.lexicon import ROLE_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _LABEL = re.compile(
     r"^\s*(?P<label>(?:(?:MR|MS|MRS|DR|GEN|ADM|SEN|REP|SECRETARY|PRESIDENT|AMBASSADOR|GOVERNOR)\.?\s+)?"

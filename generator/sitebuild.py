@@ -1,0 +1,184 @@
+"""The last stage: MkDocs turns the Markdown pages into the HTML site, whole or only where it changed.
+
+An incremental build starts from a copy of the published site and lets MkDocs rebuild only the
+Markdown files whose content changed (its `dirty` mode, decided here by content hash instead of file
+times); the search index is then spliced: the rebuilt pages' entries replace their old ones, in the
+order a full build writes them. This is sound because every page's HTML depends only on its own
+Markdown and on the *frame* (the MkDocs configuration with its section-only navigation, the theme
+overrides and assets, the MkDocs and Material versions): when the frame changes, the site is built
+whole. `tests/test_sitebuild.py` checks that an incremental build equals a full one byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from generator.errors import SiteBuildFailed
+
+SEARCH_INDEX = "search/search_index.json"
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a published site was built from: the frame's hash and each docs file's hash."""
+
+    frame: str
+    files: dict[str, str]
+
+    def to_json(self) -> str:
+        return json.dumps({"frame": self.frame, "files": self.files}, indent=0, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Manifest | None:
+        """The manifest in `text`; None when there is none or it cannot be read (then: a full build)."""
+        if text is None:
+            return None
+        try:
+            data = json.loads(text)
+            return cls(str(data["frame"]), {str(k): str(v) for k, v in data["files"].items()})
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+
+def frame_hash(mkdocs_yml: bytes, site_config_hashes: dict[str, str]) -> str:
+    """A hash of everything every page depends on besides its own Markdown: the MkDocs
+    configuration, the hashes of the site configuration's files, and the MkDocs and Material versions."""
+    digest = hashlib.sha256()
+    for package in ("mkdocs", "mkdocs-material"):
+        digest.update(f"{package}=={metadata.version(package)}\0".encode())
+    digest.update(mkdocs_yml + b"\0")
+    for name, file_digest in sorted(site_config_hashes.items()):
+        digest.update(f"{name}\0{file_digest}\0".encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An incremental build: the docs files to build again, and those gone since the last build."""
+
+    changed: frozenset[str]
+    removed: frozenset[str]
+
+
+def plan(previous: Manifest | None, current: Manifest) -> Plan | None:
+    """What to rebuild to go from the site built from `previous` to `current`; None for a full build."""
+    if previous is None or previous.frame != current.frame:
+        return None
+    changed = frozenset(name for name, digest in current.files.items() if previous.files.get(name) != digest)
+    return Plan(changed, frozenset(previous.files.keys() - current.files.keys()))
+
+
+def splice_search_index(previous: str, rebuilt: str, pages: list[tuple[str, bool]]) -> str:
+    """The search index of a full build, from the last full index and the entries of the rebuilt pages.
+
+    `pages` lists every page's URL in build order, with whether it was rebuilt. Material writes one
+    entry per page and per section, located at the page's URL, then `#anchor`.
+    """
+    old, new = json.loads(previous), json.loads(rebuilt)
+
+    def by_page(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for entry in docs:
+            grouped.setdefault(str(entry["location"]).split("#", 1)[0], []).append(entry)
+        return grouped
+
+    old_entries, new_entries = by_page(old["docs"]), by_page(new["docs"])
+    docs = [entry for url, built in pages for entry in (new_entries if built else old_entries).get(url, [])]
+    return json.dumps({"config": new["config"], "docs": docs}, separators=(",", ":"), default=str)
+
+
+class _Factsheet(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Our hooks into MkDocs' build: which files count as modified, the page order, and memory."""
+
+    def __init__(self, changed: frozenset[str] | None) -> None:
+        super().__init__()
+        self.changed = changed
+        self.pages: list[tuple[str, bool]] = []
+
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        for file in files:
+            modified = self.changed is None or file.src_uri in self.changed
+            file.is_modified = (lambda answer: lambda: answer)(modified)  # type: ignore[method-assign]
+        self.pages = [(f.url, self.changed is None or f.src_uri in self.changed) for f in files.documentation_pages()]
+        return files
+
+    def on_post_page(self, output: str, /, *, page: Page, config: Any) -> str:
+        # MkDocs keeps every page's Markdown and HTML until the end of the build; once written
+        # (and indexed for search) they are not needed, and at 10,000 articles they add up.
+        page.markdown = None
+        page.content = None
+        return output
+
+
+def run_mkdocs(config_file: Path, source_date_epoch: int, rebuild: Plan | None = None) -> list[str]:
+    """Build the site described by `config_file` into its `site_dir`; returns MkDocs' warnings.
+
+    With `rebuild`, `site_dir` must hold the previously published site: only `rebuild.changed`
+    is built, `rebuild.removed` is deleted and the search index is spliced.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    warnings: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING and not record.getMessage().startswith(DIRTY_WARNING):
+                warnings.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collect()
+    logger.addHandler(handler)
+    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)  # sitemap dates: same input, same bytes
+    try:
+        config = load_config(config_file=str(config_file))
+        plugin = _Factsheet(None if rebuild is None else rebuild.changed)
+        config.plugins["factsheet"] = plugin
+        site_dir = Path(config.site_dir)
+        if rebuild is None:
+            mkdocs_build(config)
+        else:
+            previous_index = (site_dir / SEARCH_INDEX).read_text(encoding="utf-8")
+            _remove_outputs(site_dir, config.docs_dir, rebuild.removed, config.use_directory_urls)
+            mkdocs_build(config, dirty=True)
+            rebuilt_index = (site_dir / SEARCH_INDEX).read_text(encoding="utf-8")
+            spliced = splice_search_index(previous_index, rebuilt_index, plugin.pages)
+            (site_dir / SEARCH_INDEX).write_text(spliced, encoding="utf-8")
+    except (MkDocsException, OSError, ValueError, KeyError) as error:
+        raise SiteBuildFailed(f"MkDocs could not build the site: {error}") from None
+    finally:
+        logger.removeHandler(handler)
+        if previous_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
+    return warnings
+
+
+def _remove_outputs(site_dir: Path, docs_dir: str, removed: frozenset[str], directory_urls: bool) -> None:
+    """Delete what MkDocs made from docs files that are gone (a dirty build leaves them), and the
+    folders that this empties, as a full build would not make them."""
+    from mkdocs.structure.files import File
+
+    for name in sorted(removed):
+        output = Path(File(name, docs_dir, str(site_dir), use_directory_urls=directory_urls).abs_dest_path)
+        output.unlink(missing_ok=True)
+        for folder in output.parents:
+            if folder == site_dir or not folder.is_relative_to(site_dir):
+                break
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()

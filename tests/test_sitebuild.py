@@ -1,0 +1,127 @@
+"""Incremental MkDocs builds: only changed pages are built again, and the site equals a full build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.build import build
+from generator.sitebuild import Manifest, plan, splice_search_index
+from tests.conftest import make_project, settings_for
+
+SECOND = """date 2023-11-30 Truce extended by a day
+
+Qatar's foreign ministry spokesman Majed al-Ansari said on Thursday that the truce would be extended.
+He said that 16 hostages were released on Wednesday.
+"""
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def full_build_of(root: Path) -> dict[str, bytes]:
+    """The site a clean build makes from the project's current seeds and facts."""
+    report = build(settings_for(root, site=root / "full-site", build=root / "full-build"))
+    assert report.site_built and report.site_pages_built is None
+    return tree(root / "full-site")
+
+
+def edit_a_title(root: Path, title: str) -> None:
+    """What a person does by hand: change the first role's title in the first fact file."""
+    fact_file = next(p for p in sorted((root / "facts").glob("*.yaml")) if p.name != "entities.yaml")
+    text = fact_file.read_text(encoding="utf-8")
+    head, roles = text.split("\nroles:\n", 1)
+    old_title = next(line for line in roles.splitlines() if line.startswith("  title: "))
+    fact_file.write_text(f"{head}\nroles:\n" + roles.replace(old_title, f"  title: {title}", 1), encoding="utf-8")
+
+
+def search_text(site: Path) -> str:
+    return " ".join(entry["text"] for entry in json.loads((site / "search/search_index.json").read_bytes())["docs"])
+
+
+def test_plan_builds_whole_without_a_manifest_or_when_the_frame_changed() -> None:
+    current = Manifest("frame", {"a.md": "1"})
+    assert plan(None, current) is None
+    assert plan(Manifest("other frame", {"a.md": "1"}), current) is None
+
+
+def test_plan_lists_changed_new_and_removed_files() -> None:
+    previous = Manifest("f", {"same.md": "1", "edited.md": "1", "gone.md": "1"})
+    current = Manifest("f", {"same.md": "1", "edited.md": "2", "new.md": "1"})
+    rebuild = plan(previous, current)
+    assert rebuild is not None
+    assert rebuild.changed == {"edited.md", "new.md"}
+    assert rebuild.removed == {"gone.md"}
+
+
+def test_splice_keeps_build_order_and_replaces_only_rebuilt_pages() -> None:
+    config = {"lang": ["en"]}
+    old = {
+        "config": config,
+        "docs": [
+            {"location": "a.html", "text": "old a"},
+            {"location": "b.html", "text": "old b"},
+            {"location": "b.html#part", "text": "old b part"},
+            {"location": "gone.html", "text": "gone"},
+        ],
+    }
+    new = {"config": config, "docs": [{"location": "b.html", "text": "new b"}, {"location": "c.html", "text": "c"}]}
+    spliced = json.loads(
+        splice_search_index(json.dumps(old), json.dumps(new), [("a.html", False), ("b.html", True), ("c.html", True)])
+    )
+    assert [entry["text"] for entry in spliced["docs"]] == ["old a", "new b", "c"]
+
+
+def test_an_edited_fact_rebuilds_a_few_pages_and_the_site_equals_a_full_build(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"second.txt": SECOND})
+    first = build(settings_for(root))
+    assert first.site_pages_built is None and first.pages > 20
+    edit_a_title(root, "Keeper of the Records")
+
+    report = build(settings_for(root))
+
+    assert report.site_built and report.site_pages_built is not None
+    assert 1 <= report.site_pages_built <= 5 < first.pages
+    assert "Keeper of the Records" in search_text(root / "site")
+    assert tree(root / "site") == full_build_of(root)
+
+
+def test_a_removed_article_leaves_no_page_and_the_site_equals_a_full_build(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"second.txt": SECOND})
+    build(settings_for(root))
+    article_pages = sorted(p.name for p in (root / "site" / "articles").glob("*.html") if p.name != "index.html")
+    assert len(article_pages) == 2
+    (root / "seeds" / "second.txt").unlink()
+
+    report = build(settings_for(root))
+
+    assert report.site_pages_built is not None
+    remaining = sorted(p.name for p in (root / "site" / "articles").glob("*.html") if p.name != "index.html")
+    assert len(remaining) == 1
+    assert "Majed al-Ansari" not in search_text(root / "site")
+    assert tree(root / "site") == full_build_of(root)
+
+
+def test_a_changed_site_configuration_builds_the_whole_site(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    build(settings_for(root))
+    css = root / "site_config" / "assets" / "factsheet.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n.md-typeset h1 { letter-spacing: 0; }\n", encoding="utf-8")
+
+    report = build(settings_for(root))
+
+    assert report.site_built and report.site_pages_built is None
+    assert "letter-spacing: 0" in (root / "site" / "assets" / "factsheet.css").read_text(encoding="utf-8")
+
+
+def test_a_lost_search_index_builds_the_whole_site(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    build(settings_for(root))
+    (root / "site" / "search" / "search_index.json").unlink()
+    edit_a_title(root, "Keeper of the Records")
+
+    report = build(settings_for(root))
+
+    assert report.site_built and report.site_pages_built is None
+    assert (root / "site" / "search" / "search_index.json").is_file()
