@@ -162,11 +162,12 @@ def extract_and_merge(
         started = time.perf_counter()
         ticks = iter(range(1, len(stale) + 1))
         progress("extracting facts", 0, len(stale))
-        facts_list = extract_facts(stale, jobs, lambda _: progress("extracting facts", next(ticks), len(stale)))
-        for article, facts in zip(stale, facts_list, strict=True):
+        extracted = extract_facts(stale, jobs, lambda _: progress("extracting facts", next(ticks), len(stale)))
+        for article, facts in zip(stale, extracted.facts, strict=True):
             machine[article.id] = facts
         report.extracted = len(stale)
         report.timings["extract"] = time.perf_counter() - started
+        report.timings["extract_cpu"] = extracted.cpu_seconds
 
     started = time.perf_counter()
     schema_ref = _schema_reference(settings.facts)
