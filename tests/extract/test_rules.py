@@ -116,3 +116,31 @@ def test_transcript_label_speaker(facts_of: Any) -> None:
     assert by_speaker["karine-jean-pierre"]["content"].startswith("We are working around the clock")
     assert "john-kirby" in by_speaker
     assert all("truce hold" not in s["content"] for s in statements(facts))  # a reporter's question
+
+
+def test_a_quotation_over_several_sentences_is_one_statement(facts_of: Any) -> None:
+    facts = facts_of(
+        "William Burns met officials in Doha. “The talks were hard. They will resume next week,” Burns said. "
+        "“Nobody should expect a deal before Friday. We are patient.”"
+    )
+    said = next(s for s in statements(facts) if s["cue"] == "said")
+    assert said["speaker"] == "william-burns"
+    assert said["content"] == (
+        "The talks were hard. They will resume next week … Nobody should expect a deal before Friday. We are patient"
+    )
+
+
+def test_a_following_quotation_with_its_own_speaker_is_not_joined(facts_of: Any) -> None:
+    facts = facts_of(
+        "William Burns and Ghazi Hamad spoke in Doha. “The talks will resume next week,” Burns said. "
+        "“We are ready for more exchanges,” Hamad said."
+    )
+    contents = {s["speaker"]: s["content"] for s in statements(facts)}
+    assert contents == {
+        "william-burns": "The talks will resume next week",
+        "ghazi-hamad": "We are ready for more exchanges",
+    }
+
+
+def test_a_scare_quote_alone_is_not_a_statement(facts_of: Any) -> None:
+    assert statements(facts_of("Donald Trump called the debate “rigged”.")) == []
