@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -54,13 +55,15 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds per stage, for `make bench`."""
+    newest: dt.date | None = None
+    """The newest article's date: the site's date (sitemap), so that the same input gives the same bytes."""
 
 
 def build(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> BuildReport:
     """Build the site from `settings.seeds` and `settings.facts` into `settings.site`."""
     with storage.build_lock(settings.build):
         storage.recover(settings.site)
-        report, items = prepare(settings, progress, jobs)
+        report = prepare(settings, progress, jobs)
         current = site_manifest(settings)
         previous = Manifest.from_json(storage.read_text(settings.build / MANIFEST_FILE))
         if previous != current or not settings.site.is_dir():
@@ -68,7 +71,7 @@ def build(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> Bu
             what = f"{len(rebuild.changed)} of {report.pages} pages" if rebuild else f"{report.pages} pages"
             progress(f"building the HTML site with MkDocs ({what})")
             started = time.perf_counter()
-            report.notes.extend(publish_site(settings, items, rebuild))
+            report.notes.extend(publish_site(settings, report.newest, rebuild))
             report.timings["mkdocs"] = time.perf_counter() - started
             report.site_built = True
             report.site_pages_built = None if rebuild is None else sum(n.endswith(".md") for n in rebuild.changed)
@@ -76,7 +79,7 @@ def build(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> Bu
     return report
 
 
-def prepare(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> tuple[BuildReport, list[ArticleFacts]]:
+def prepare(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> BuildReport:
     """Every stage up to the Markdown pages and the MkDocs configuration in the build folder."""
     started = time.perf_counter()
     report = BuildReport(site=settings.site)
@@ -90,14 +93,13 @@ def prepare(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> 
         if o.facts is not None
     ]
     registry = load_registry_file(settings)
+    report.newest = max((item.article.date for item in items), default=None)
     progress(f"rendering {len(items)} article(s)")
     started = time.perf_counter()
     pages = render(settings, site_config, gather(items, registry))
-    report.pages = len(pages)
+    report.pages, report.pages_written = write_pages(settings, site_config, pages)
     report.timings["render"] = time.perf_counter() - started
-    report.pages_written = write_pages(settings, site_config, pages)
-    report.timings["write"] = time.perf_counter() - started - report.timings["render"]
-    return report, items
+    return report
 
 
 def load_site_config(settings: Settings) -> SiteConfig:
@@ -216,24 +218,26 @@ def load_registry_file(settings: Settings) -> Registry:
     return load_registry(text, f"{settings.facts.as_posix()}/{REGISTRY_FILE}")
 
 
-def render(settings: Settings, site_config: SiteConfig, collection: Collection) -> dict[str, str]:
+def render(settings: Settings, site_config: SiteConfig, collection: Collection) -> Iterator[tuple[str, str]]:
+    """The site's Markdown pages and assets, one at a time (at 10,000 articles, all of them at once
+    would hold hundreds of megabytes)."""
     templates = storage.read_folder(settings.templates, ".j2")
     env = make_environment(templates)
     facts_dir = settings.facts.name if settings.facts.is_absolute() else settings.facts.as_posix()
     site = {"site_name": site_config.site_name, "edit_url": site_config.edit_url, "facts_dir": facts_dir}
-    pages = render_pages(collection, env, site)
-    pages.update(storage.copy_assets(settings.site_config / "assets", Path("assets")))
-    return pages
+    yield from render_pages(collection, env, site)
+    yield from storage.copy_assets(settings.site_config / "assets", Path("assets")).items()
 
 
-def write_pages(settings: Settings, site_config: SiteConfig, pages: dict[str, str]) -> int:
-    """Generated Markdown and the MkDocs configuration go to the build folder."""
+def write_pages(settings: Settings, site_config: SiteConfig, pages: Iterable[tuple[str, str]]) -> tuple[int, int]:
+    """Generated Markdown and the MkDocs configuration go to the build folder; returns how many pages
+    there are and how many files were written."""
     docs = settings.build / "docs"
     staged = storage.staging_folder(settings.site)
     config = mkdocs_config(site_config, docs, staged, settings.site_config)
-    written = storage.write_tree(docs, pages)
+    count, written = storage.write_tree(docs, pages)
     written += storage.write_text(settings.build / "mkdocs.yml", storage.dump_yaml(config))
-    return written
+    return count, written
 
 
 def site_manifest(settings: Settings) -> Manifest:
@@ -243,12 +247,12 @@ def site_manifest(settings: Settings) -> Manifest:
     return Manifest(frame, storage.file_hashes(settings.build / "docs"))
 
 
-def publish_site(settings: Settings, items: list[ArticleFacts], rebuild: Plan | None) -> list[str]:
+def publish_site(settings: Settings, newest: dt.date | None, rebuild: Plan | None) -> list[str]:
     """MkDocs builds beside the published site (on a copy of it, when only some pages changed); the
     result replaces it in one step. The manifest goes first, so that a build killed after publishing
     leads to a full build, never to an incremental one on the wrong base."""
-    newest = max((a.article.date for a in items), default=dt.date(2000, 1, 1))
-    epoch = int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
+    day = newest or dt.date(2000, 1, 1)
+    epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
     staged = storage.staging_folder(settings.site)
     if rebuild is not None:
         storage.copy_site(settings.site, staged)

@@ -9,6 +9,6 @@ from generator.serve import settings_from_environment
 
 
 def on_pre_build(config: Any) -> None:
-    report, _ = prepare(settings_from_environment())
+    report = prepare(settings_from_environment())
     for problem in report.problems:
         print(f"error: {problem}")  # noqa: T201 - MkDocs' console is the user's terminal here

@@ -16,7 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -133,17 +133,22 @@ def write_text(path: Path, text: str, *, durable: bool = True) -> bool:
     return True
 
 
-def write_tree(folder: Path, files: dict[str, str]) -> int:
-    """Make `folder` hold exactly `files` (relative path → text); returns how many were written."""
-    written = sum(write_text(folder / name, text, durable=False) for name, text in sorted(files.items()))
+def write_tree(folder: Path, files: Iterable[tuple[str, str]]) -> tuple[int, int]:
+    """Make `folder` hold exactly `files` (relative path, text), taken one at a time; returns how
+    many files there are and how many were written."""
+    names: set[str] = set()
+    written = 0
+    for name, text in files:
+        names.add(name)
+        written += write_text(folder / name, text, durable=False)
     if folder.is_dir():
         for path in sorted(folder.rglob("*"), reverse=True):
             relative = path.relative_to(folder).as_posix()
-            if path.is_file() and relative not in files:
+            if path.is_file() and relative not in names:
                 path.unlink()
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
-    return written
+    return len(names), written
 
 
 def file_hashes(folder: Path) -> dict[str, str]:

@@ -400,7 +400,7 @@ def test_rendered_pages_hold_no_markup_from_the_input(
         # Durability is not under test here, and compiling the templates again for every example
         # would be most of the time: one environment (it caches compiled templates) serves them all.
         with mock.patch("os.fsync"), mock.patch.object(build_module, "make_environment", _environment):
-            report, _ = build_module.prepare(settings_for(root))
+            report = build_module.prepare(settings_for(root))
     except FactsheetError as error:  # pragma: no cover - reported with its message if it ever happens
         pytest.fail(f"the build refused hostile but valid facts: {error}")
     assert not report.problems, report.problems

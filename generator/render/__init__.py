@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from jinja2 import DictLoader, Environment, StrictUndefined
@@ -32,23 +33,22 @@ def make_environment(templates: dict[str, str]) -> Environment:
     return env
 
 
-def render_pages(collection: Collection, env: Environment, site: dict[str, Any]) -> dict[str, str]:
-    """Every Markdown page of the site, keyed by its path under the docs folder."""
-    pages: dict[str, str] = {}
+def render_pages(collection: Collection, env: Environment, site: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Every Markdown page of the site with its path under the docs folder, one at a time."""
 
-    def render(path: str, template: str, **context: Any) -> None:
+    def render(path: str, template: str, **context: Any) -> tuple[str, str]:
         root = "../" * path.count("/")
         helpers = _Links(collection, root)
-        pages[path] = env.get_template(template).render(
+        return path, env.get_template(template).render(
             site=site, collection=collection, link=helpers, root=root, **context
         )
 
-    render("index.md", "home.md.j2")
-    render("articles/index.md", "articles.md.j2")
+    yield render("index.md", "home.md.j2")
+    yield render("articles/index.md", "articles.md.j2")
     for item in collection.articles:
-        render(f"articles/{item.article.id}.md", "article.md.j2", item=item, paragraphs=_paragraphs(item))
+        yield render(f"articles/{item.article.id}.md", "article.md.j2", item=item, paragraphs=_paragraphs(item))
     for kind, folder in TYPE_FOLDERS.items():
-        render(
+        yield render(
             f"{folder}/index.md",
             "entities.md.j2",
             kind=kind,
@@ -56,19 +56,18 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
             entities=collection.by_type(kind),
         )
     for entity in collection.entities.values():
-        render(f"{entity.folder}/{entity.id}.md", "entity.md.j2", entity=entity)
-    render("figures/index.md", "figures.md.j2")
+        yield render(f"{entity.folder}/{entity.id}.md", "entity.md.j2", entity=entity)
+    yield render("figures/index.md", "figures.md.j2")
     series = figure_series(collection)
-    render("figures/charts.md", "charts.md.j2", series=series, charts=[svg_chart(s, "../") for s in series])
-    render("figures/discrepancies.md", "discrepancies.md.j2", discrepancies=discrepancies(collection))
+    yield render("figures/charts.md", "charts.md.j2", series=series, charts=[svg_chart(s, "../") for s in series])
+    yield render("figures/discrepancies.md", "discrepancies.md.j2", discrepancies=discrepancies(collection))
     rows, waiting, waiting_articles = review_queue(collection)
-    render("review/index.md", "review.md.j2", rows=rows, waiting=waiting, waiting_articles=waiting_articles)
-    render("downloads/index.md", "downloads.md.j2")
-    pages["downloads/facts.json"] = facts_json(collection)
-    pages["downloads/figures.csv"] = figures_csv(collection)
-    render("statements/index.md", "statements.md.j2", statements_by_speaker=_by_speaker(collection))
-    render("timeline/index.md", "timeline.md.j2", timeline=_timeline(collection))
-    return pages
+    yield render("review/index.md", "review.md.j2", rows=rows, waiting=waiting, waiting_articles=waiting_articles)
+    yield render("downloads/index.md", "downloads.md.j2")
+    yield "downloads/facts.json", facts_json(collection)
+    yield "downloads/figures.csv", figures_csv(collection)
+    yield render("statements/index.md", "statements.md.j2", statements_by_speaker=_by_speaker(collection))
+    yield render("timeline/index.md", "timeline.md.j2", timeline=_timeline(collection))
 
 
 def _by_speaker(collection: Collection) -> list[tuple[str | None, str, list[tuple[dict[str, Any], ArticleFacts]]]]:

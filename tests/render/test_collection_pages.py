@@ -123,7 +123,7 @@ def render_site(items: list[ArticleFacts], registry_text: str | None = None, edi
     templates = {p.name: p.read_text() for p in (ROOT / "templates").glob("*.j2")}
     registry = load_registry(registry_text, "facts/entities.yaml")
     site = {"site_name": "test", "edit_url": edit_url, "facts_dir": "facts"}
-    return render_pages(gather(items, registry), make_environment(templates), site)
+    return dict(render_pages(gather(items, registry), make_environment(templates), site))
 
 
 def person(entity_id: str, name: str) -> dict[str, Any]:
