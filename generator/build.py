@@ -17,7 +17,7 @@ from generator.config import Settings, SiteConfig, mkdocs_config, parse_site_con
 from generator.errors import InputError, Problem
 from generator.facts.registry import REGISTRY_FILE, Registry, load_registry, registry_template
 from generator.facts.update import Outcome, cached_extraction, update
-from generator.render import gather, make_environment, render_pages
+from generator.render import gather, make_environment, page_count, render_pages
 from generator.render.model import ArticleFacts, Collection
 from generator.sitebuild import SEARCH_INDEX, Manifest, Plan, frame_hash, plan, run_mkdocs
 
@@ -68,10 +68,8 @@ def build(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> Bu
         previous = Manifest.from_json(storage.read_text(settings.build / MANIFEST_FILE))
         if previous != current or not settings.site.is_dir():
             rebuild = plan(previous, current) if (settings.site / SEARCH_INDEX).is_file() else None
-            what = f"{len(rebuild.changed)} of {report.pages} pages" if rebuild else f"{report.pages} pages"
-            progress(f"building the HTML site with MkDocs ({what})")
             started = time.perf_counter()
-            report.notes.extend(publish_site(settings, report.newest, rebuild))
+            report.notes.extend(publish_site(settings, report.newest, rebuild, progress))
             report.timings["mkdocs"] = time.perf_counter() - started
             report.site_built = True
             report.site_pages_built = None if rebuild is None else sum(n.endswith(".md") for n in rebuild.changed)
@@ -94,12 +92,20 @@ def prepare(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> 
     ]
     registry = load_registry_file(settings)
     report.newest = max((item.article.date for item in items), default=None)
-    progress(f"rendering {len(items)} article(s)")
     started = time.perf_counter()
-    pages = render(settings, site_config, gather(items, registry))
-    report.pages, report.pages_written = write_pages(settings, site_config, pages)
+    collection = gather(items, registry)
+    total = page_count(collection)
+    progress("rendering pages", 0, total)
+    pages = render(settings, site_config, collection)
+    report.pages, report.pages_written = write_pages(settings, site_config, _ticking(pages, progress, total))
     report.timings["render"] = time.perf_counter() - started
     return report
+
+
+def _ticking(pages: Iterator[tuple[str, str]], progress: Progress, total: int) -> Iterator[tuple[str, str]]:
+    for done, page in enumerate(pages, start=1):
+        progress("rendering pages", min(done, total), total)
+        yield page
 
 
 def load_site_config(settings: Settings) -> SiteConfig:
@@ -247,7 +253,9 @@ def site_manifest(settings: Settings) -> Manifest:
     return Manifest(frame, storage.file_hashes(settings.build / "docs"))
 
 
-def publish_site(settings: Settings, newest: dt.date | None, rebuild: Plan | None) -> list[str]:
+def publish_site(
+    settings: Settings, newest: dt.date | None, rebuild: Plan | None, progress: Progress = _silent
+) -> list[str]:
     """MkDocs builds beside the published site (on a copy of it, when only some pages changed); the
     result replaces it in one step. The manifest goes first, so that a build killed after publishing
     leads to a full build, never to an incremental one on the wrong base."""
@@ -256,7 +264,10 @@ def publish_site(settings: Settings, newest: dt.date | None, rebuild: Plan | Non
     staged = storage.staging_folder(settings.site)
     if rebuild is not None:
         storage.copy_site(settings.site, staged)
-    warnings = run_mkdocs(settings.build / "mkdocs.yml", epoch, rebuild)
+    stage = "building the HTML site with MkDocs" if rebuild is None else "updating the HTML site with MkDocs"
+    warnings = run_mkdocs(
+        settings.build / "mkdocs.yml", epoch, rebuild, lambda done, total: progress(stage, done, total)
+    )
     storage.remove(settings.build / MANIFEST_FILE)
     storage.publish(staged, settings.site)
     return [f"MkDocs: {w}" for w in warnings]

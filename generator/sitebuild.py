@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -102,16 +103,21 @@ def splice_search_index(previous: str, rebuilt: str, pages: list[tuple[str, bool
 class _Factsheet(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Our hooks into MkDocs' build: which files count as modified, the page order, and memory."""
 
-    def __init__(self, changed: frozenset[str] | None) -> None:
+    def __init__(self, changed: frozenset[str] | None, on_page: Callable[[int, int], None]) -> None:
         super().__init__()
         self.changed = changed
+        self.progress = on_page  # not on_…: MkDocs would take an on_… attribute for an event
         self.pages: list[tuple[str, bool]] = []
+        self.built = 0
+        self.total = 0
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         for file in files:
             modified = self.changed is None or file.src_uri in self.changed
             file.is_modified = (lambda answer: lambda: answer)(modified)  # type: ignore[method-assign]
         self.pages = [(f.url, self.changed is None or f.src_uri in self.changed) for f in files.documentation_pages()]
+        self.total = sum(built for _, built in self.pages)
+        self.progress(0, self.total)
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: Any) -> str:
@@ -119,14 +125,26 @@ class _Factsheet(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         # (and indexed for search) they are not needed, and at 10,000 articles they add up.
         page.markdown = None
         page.content = None
+        self.built += 1
+        self.progress(self.built, self.total)
         return output
 
 
-def run_mkdocs(config_file: Path, source_date_epoch: int, rebuild: Plan | None = None) -> list[str]:
+def _no_progress(done: int, total: int) -> None:
+    pass
+
+
+def run_mkdocs(
+    config_file: Path,
+    source_date_epoch: int,
+    rebuild: Plan | None = None,
+    on_page: Callable[[int, int], None] = _no_progress,
+) -> list[str]:
     """Build the site described by `config_file` into its `site_dir`; returns MkDocs' warnings.
 
     With `rebuild`, `site_dir` must hold the previously published site: only `rebuild.changed`
-    is built, `rebuild.removed` is deleted and the search index is spliced.
+    is built, `rebuild.removed` is deleted and the search index is spliced. `on_page(done, total)`
+    follows the pages being built.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -146,7 +164,7 @@ def run_mkdocs(config_file: Path, source_date_epoch: int, rebuild: Plan | None =
     os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)  # sitemap dates: same input, same bytes
     try:
         config = load_config(config_file=str(config_file))
-        plugin = _Factsheet(None if rebuild is None else rebuild.changed)
+        plugin = _Factsheet(None if rebuild is None else rebuild.changed, on_page)
         config.plugins["factsheet"] = plugin
         site_dir = Path(config.site_dir)
         if rebuild is None:

@@ -14,7 +14,7 @@ from generator.render.markdown import escape_markdown, finalize, safe_url
 from generator.render.model import TYPE_FOLDERS, TYPE_TITLES, ArticleFacts, Collection, EntityPage, gather
 from generator.render.review import review_queue
 
-__all__ = ["gather", "make_environment", "render_pages"]
+__all__ = ["gather", "make_environment", "page_count", "render_pages"]
 
 
 def make_environment(templates: dict[str, str]) -> Environment:
@@ -31,6 +31,15 @@ def make_environment(templates: dict[str, str]) -> Environment:
     env.filters["url"] = safe_url
     env.filters["md"] = escape_markdown
     return env
+
+
+FIXED_PAGES = 14
+"""Pages besides one per article and one per entity: home, the indexes, figures, review, downloads."""
+
+
+def page_count(collection: Collection) -> int:
+    """How many files `render_pages` yields (for a progress bar)."""
+    return len(collection.articles) + len(collection.entities) + FIXED_PAGES
 
 
 def render_pages(collection: Collection, env: Environment, site: dict[str, Any]) -> Iterator[tuple[str, str]]:

@@ -154,3 +154,10 @@ def test_edit_links_appear_only_when_the_site_names_a_repository() -> None:
     pages = render_site(items, edit_url="https://example.org/repo/edit/main/facts/")
     assert 'href="https://example.org/repo/edit/main/facts/2023-11-24-story.yaml#L14"' in pages["review/index.md"]
     assert "https://example.org/repo/edit/main/facts/2023-11-24-story.yaml" in pages["articles/2023-11-24-story.md"]
+
+
+def test_page_count_says_how_many_pages_are_rendered() -> None:
+    from generator.render import page_count
+
+    item = article_facts("2023-11-24", [(13, "hostages", "released")], entities=[person("ghazi-hamad", "Ghazi Hamad")])
+    assert len(render_site([item])) == page_count(gather([item]))
