@@ -176,6 +176,7 @@ def extract_and_merge(
         report.extracted = len(stale)
         report.timings["extract"] = time.perf_counter() - started
         report.timings["extract_cpu"] = extracted.cpu_seconds
+        report.timings["extract_rules_cpu"] = extracted.rules_cpu_seconds
 
     started = time.perf_counter()
     schema_ref = _schema_reference(settings.facts)

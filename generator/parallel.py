@@ -29,18 +29,21 @@ class Extracted(NamedTuple):
     """One fact document per article, in the articles' order."""
     cpu_seconds: float
     """CPU time of the extraction itself in all processes (model loading left out), for `make bench`."""
+    rules_cpu_seconds: float
+    """The part of `cpu_seconds` spent in the project's rules rather than in spaCy."""
 
 
 def extract_facts(articles: list[Article], jobs: int = 1, on_article: OnArticle | None = None) -> Extracted:
     """Fact documents for `articles`, in their order, extracted in up to `jobs` processes."""
     chunks = split(articles, jobs)
     if len(chunks) <= 1:
-        from generator.extract import extract_all, load_model
+        from generator.extract import RuleClock, extract_all, load_model
 
         nlp = load_model()
+        clock = RuleClock()
         started = time.process_time()
-        facts = list(extract_all(articles, nlp, on_article))
-        return Extracted(facts, time.process_time() - started)
+        facts = list(extract_all(articles, nlp, on_article, clock))
+        return Extracted(facts, time.process_time() - started, clock.seconds)
     # "spawn": a fresh interpreter per worker, never a fork of a process that may hold threads.
     context = multiprocessing.get_context("spawn")
     ticks = context.Queue()
@@ -60,7 +63,11 @@ def extract_facts(articles: list[Article], jobs: int = 1, on_article: OnArticle 
                 on_article(articles[offsets[chunk_index] + position])
         results = [future.result() for future in futures]
     ticks.close()
-    return Extracted([facts for result in results for facts in result.facts], sum(r.cpu_seconds for r in results))
+    return Extracted(
+        [facts for result in results for facts in result.facts],
+        sum(r.cpu_seconds for r in results),
+        sum(r.rules_cpu_seconds for r in results),
+    )
 
 
 def split(articles: list[Article], jobs: int) -> list[list[Article]]:
@@ -89,13 +96,14 @@ def _start_worker(ticks: Any) -> None:
 
 
 def _extract_chunk(index: int, chunk: list[Article]) -> Extracted:
-    from generator.extract import extract_all
+    from generator.extract import RuleClock, extract_all
 
     positions = {id(article): position for position, article in enumerate(chunk)}
 
     def tick(article: Article) -> None:
         _worker["ticks"].put((index, positions[id(article)]))
 
+    clock = RuleClock()
     started = time.process_time()
-    facts = list(extract_all(chunk, _worker["nlp"], tick))
-    return Extracted(facts, time.process_time() - started)
+    facts = list(extract_all(chunk, _worker["nlp"], tick, clock))
+    return Extracted(facts, time.process_time() - started, clock.seconds)
