@@ -258,8 +258,9 @@ def publish_site(
     settings: Settings, newest: dt.date | None, rebuild: Plan | None, progress: Progress = _silent
 ) -> list[str]:
     """MkDocs builds beside the published site (on a copy of it, when only some pages changed); the
-    result replaces it in one step. The manifest goes first, so that a build killed after publishing
-    leads to a full build, never to an incremental one on the wrong base."""
+    result replaces it in one step. The old manifest is deleted before that step and the new one
+    written after it, so that a build killed in between leads to a full build, never to an
+    incremental one on the wrong base."""
     day = newest or dt.date(2000, 1, 1)
     epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
     staged = storage.staging_folder(settings.site)
