@@ -144,3 +144,9 @@ def test_a_following_quotation_with_its_own_speaker_is_not_joined(facts_of: Any)
 
 def test_a_scare_quote_alone_is_not_a_statement(facts_of: Any) -> None:
     assert statements(facts_of("Donald Trump called the debate “rigged”.")) == []
+
+
+def test_a_quoted_phrase_inside_reported_words_gives_the_whole_clause(facts_of: Any) -> None:
+    facts = facts_of("Joe Biden urged allies to “stay the course” in their support for the truce talks.")
+    urged = next(s for s in statements(facts) if s["cue"] == "urged")
+    assert urged["content"].startswith("allies to “stay the course” in their support")
