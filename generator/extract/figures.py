@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.extract.lexicon import DURATION_UNITS, QUALIFIERS
+from generator.extract.lexicon import DURATION_UNITS, QUALIFIERS, UNIT_SYMBOLS
 from generator.extract.numbers import parse_number, tidy
 
 if TYPE_CHECKING:
@@ -180,13 +180,15 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     ):
         return None  # "2023-24", "a 3-1 win": not a count
     span_text = doc[start:end].text.lower()
-    unit_token = _unit_token(last, end) if compound is None else None
+    unit_token = _unit_token(last, end, value != 1) if compound is None else None
     symbol = next((t.text for t in doc[max(start - 1, 0) : end] if t.text in _CURRENCIES), None)
     word_unit = _unit_word(tokens, last)
     if "%" in span_text or (attached_unit or "").lower() == "pc" or _says_percent(tokens, after):
         unit, counts = "percent", "percent"
     elif attached_unit is not None:
         unit, counts = attached_unit, attached_unit
+    elif after is not None and after.lower_ in UNIT_SYMBOLS:
+        unit, counts = after.text, after.text
     elif compound is not None:
         unit, counts = compound, compound
     elif symbol is not None:
@@ -280,7 +282,7 @@ def _is_number_part(token: Token) -> bool:
     )
 
 
-def _unit_token(number: Token, span_end: int) -> Token | None:
+def _unit_token(number: Token, span_end: int, plural: bool = True) -> Token | None:
     doc = number.doc
     head = number.head
     if (
@@ -288,6 +290,13 @@ def _unit_token(number: Token, span_end: int) -> Token | None:
         and head.pos_ in {"NOUN", "PROPN"}
         and head.i > number.i
     ):
+        measure = doc[number.i + 1] if number.i + 1 < head.i else None
+        if plural and head.tag_ == "NN" and measure is not None and measure.tag_ == "NN" and measure.head == head:
+            # "a 12 page document", "a 60 basis point rise": twelve does not count one document; it
+            # counts pages (compare "200 aid trucks", where the plural head is what is counted)
+            while measure.i + 1 < head.i and doc[measure.i + 1].tag_ == "NN" and doc[measure.i + 1].head == head:
+                measure = doc[measure.i + 1]
+            return measure
         return head
     # "60 of the hostages", "killing 12 (people)": the number stands for the noun.
     for child in number.children:

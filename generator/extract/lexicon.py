@@ -43,6 +43,12 @@ PLACE_NOUNS = frozenset(
 )
 """Nouns that make a preceding proper name a place ("Rafah crossing", "Shifa hospital")."""
 
+UNIT_SYMBOLS = frozenset(
+    "w kw mw gw kwh mwh gwh twh kv mah hz khz mhz ghz kb mb gb tb pb kbps mbps gbps km cm mm kg mg ml "
+    "lb lbs oz ft mph kph km/h hp bhp psi ksi rpm".split()
+)
+"""Unit symbols written after a number with a space ("5 W", "50 GB"), compared in lower case; one-letter
+symbols and those that are also words ("in", "am", "m" for million) are left out."""
 DURATION_UNITS = frozenset("second minute hour day week month year decade century night".split())
 
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev".split())

@@ -72,6 +72,26 @@ def test_compound_measures_and_attached_units(facts_of: Any) -> None:
     assert {(50, "year-old", None), (6.1, "inch", None), (5, "kW", None)} <= found
 
 
+def test_a_measure_before_a_singular_noun_is_the_unit(facts_of: Any) -> None:
+    found = figures(
+        facts_of(
+            "What is known comes mainly from the 12 page document labeled Project Birmingham.",
+            "Officials said 200 aid trucks entered Gaza on Friday.",
+        )
+    )
+    assert {(12, "page", None), (200, "trucks", None)} <= found
+
+
+def test_a_unit_symbol_after_the_number(facts_of: Any) -> None:
+    found = figures(
+        facts_of(
+            "There's no GPS and no NFC, but the tablet comes with a 5 W USB-C charger.",
+            "The plan costs $14.95 a month and comes with 50GB storage.",
+        )
+    )
+    assert {(5, "W", None), (50, "GB", None)} <= found
+
+
 def test_numbers_inside_names_are_not_figures(facts_of: Any) -> None:
     found = figures(facts_of("She bought the iPhone 14 Pro at 575 Wilbraham Road in the 20th century."))
     assert not {value for value, _, _ in found} & {14, 575, 20}
