@@ -63,6 +63,8 @@ def build(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> Bu
     """Build the site from `settings.seeds` and `settings.facts` into `settings.site`."""
     with storage.build_lock(settings.build):
         storage.recover(settings.site)
+        for folder in (settings.facts, settings.facts / storage.SNAPSHOT_FOLDER):
+            storage.remove_temporaries(folder)
         report = prepare(settings, progress, jobs)
         current = site_manifest(settings)
         previous = Manifest.from_json(storage.read_text(settings.build / MANIFEST_FILE))

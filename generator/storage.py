@@ -13,6 +13,7 @@ import errno
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -245,6 +246,19 @@ def _exchange(first: Path, second: Path) -> bool:
     if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
         return False
     raise OSError(code, os.strerror(code), str(second))
+
+
+_TEMPORARY = re.compile(r"\..+\.yaml\.[A-Za-z0-9_]+\.tmp")
+"""What `write_text` names its temporary files for fact files and snapshots."""
+
+
+def remove_temporaries(folder: Path) -> None:
+    """Delete the temporary files that a build killed in the middle of a write left in `folder`
+    (called under the build lock, when no write is under way)."""
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and _TEMPORARY.fullmatch(path.name):
+                path.unlink(missing_ok=True)
 
 
 def recover(site: Path) -> None:

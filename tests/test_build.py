@@ -57,6 +57,24 @@ def test_second_build_rewrites_no_fact_file_and_changes_no_byte(tmp_path: Path) 
     assert snapshot(root / "site") == site, "a clean rebuild gives the same bytes"
 
 
+def test_a_temporary_file_left_by_a_killed_write_is_removed_and_nothing_else(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    assert run_build(root)[0] == 0
+    fact_file = next(p for p in sorted((root / "facts").glob("*.yaml")) if p.name != "entities.yaml")
+    left_over = [
+        root / "facts" / f".{fact_file.name}.k3j_x9ab.tmp",
+        root / "facts" / ".extracted" / f".{fact_file.name}.q0w2e3r4.tmp",
+    ]
+    kept = [root / "facts" / "notes.tmp", root / "facts" / ".editor-backup.tmp"]
+    for path in left_over + kept:
+        path.write_text("half a file", encoding="utf-8")
+
+    assert run_build(root)[0] == 0
+
+    assert not any(path.exists() for path in left_over)
+    assert all(path.exists() for path in kept)
+
+
 def test_hand_edit_survives_forced_re_extraction_and_reaches_the_site(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     run_build(root)
