@@ -234,6 +234,7 @@ def test_a_killed_build_leaves_the_last_good_site_and_every_fact_file_whole(
     assert digest(tree(root / "site")) == change.new_site, "the next build differs from an uninterrupted one"
     assert fact_files(root) == change.new_facts, "the fact files differ from an uninterrupted build's"
     assert not (root / ".site.new").exists() and not (root / ".site.old").exists()
+    assert not sorted((root / "facts").rglob("*.tmp")), "the next build leaves no temporary file"
 
 
 def holds_lock(build_dir: Path) -> bool:
