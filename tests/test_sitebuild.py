@@ -125,3 +125,20 @@ def test_a_lost_search_index_builds_the_whole_site(tmp_path: Path) -> None:
 
     assert report.site_built and report.site_pages_built is None
     assert (root / "site" / "search" / "search_index.json").is_file()
+
+
+def test_the_command_line_says_how_many_pages_an_update_rebuilt(tmp_path: Path) -> None:
+    from tests.test_build import run_build
+
+    root = make_project(tmp_path)
+    code, output = run_build(root)
+    assert code == 0 and output.splitlines()[-1].endswith(f"site built: {root / 'site'}/index.html")
+    edit_a_title(root, "Keeper of the Records")
+
+    code, output = run_build(root)
+
+    assert code == 0
+    assert output.splitlines()[-1] == (
+        "factsheet: 1 article(s), 0 extracted, 0 fact file(s) written, 4 page(s) written; "
+        f"site updated (3 page(s) rebuilt): {root / 'site'}/index.html"
+    )
