@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -187,8 +187,9 @@ def extract_and_merge(
         progress("merging fact files", done, len(articles))
         name = f"{settings.facts.as_posix()}/{article.id}.yaml"
         mine = storage.read_text(settings.facts / f"{article.id}.yaml")
+        # popped, and the texts dropped once written: at 10,000 articles they would hold hundreds of MB
         outcome = update(
-            name, machine[article.id], snapshots[article.id], mine, schema_ref, cached=article.id in cached
+            name, machine.pop(article.id), snapshots.pop(article.id), mine, schema_ref, cached=article.id in cached
         )
         if outcome.file_text is not None:
             report.facts_written += storage.write_text(settings.facts / f"{article.id}.yaml", outcome.file_text)
@@ -196,7 +197,7 @@ def extract_and_merge(
             storage.write_text(snapshots_dir / f"{article.id}.yaml", outcome.snapshot_text)
         report.problems.extend(outcome.problems)
         report.notes.extend(outcome.notes)
-        outcomes.append(outcome)
+        outcomes.append(replace(outcome, file_text=None, snapshot_text=None))
     progress("merging fact files", len(articles), len(articles))
     report.timings["merge"] = time.perf_counter() - started
     known = {f"{a.id}.yaml" for a in articles} | {REGISTRY_FILE}
