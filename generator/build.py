@@ -63,6 +63,7 @@ def build(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> Bu
     """Build the site from `settings.seeds` and `settings.facts` into `settings.site`."""
     with storage.build_lock(settings.build):
         storage.recover(settings.site)
+        storage.remove_page_spills(settings.build)
         for folder in (settings.facts, settings.facts / storage.SNAPSHOT_FOLDER):
             storage.remove_temporaries(folder)
         report = prepare(settings, progress, jobs)

@@ -15,13 +15,14 @@ import hashlib
 import json
 import logging
 import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -103,10 +104,11 @@ def splice_search_index(previous: str, rebuilt: str, pages: list[tuple[str, bool
 class _Factsheet(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Our hooks into MkDocs' build: which files count as modified, the page order, and memory."""
 
-    def __init__(self, changed: frozenset[str] | None, on_page: Callable[[int, int], None]) -> None:
+    def __init__(self, changed: frozenset[str] | None, on_page: Callable[[int, int], None], spill: Path) -> None:
         super().__init__()
         self.changed = changed
         self.progress = on_page  # not on_…: MkDocs would take an on_… attribute for an event
+        self.spill = spill
         self.pages: list[tuple[str, bool]] = []
         self.built = 0
         self.total = 0
@@ -120,14 +122,30 @@ class _Factsheet(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.progress(0, self.total)
         return files
 
-    def on_post_page(self, output: str, /, *, page: Page, config: Any) -> str:
-        # MkDocs keeps every page's Markdown and HTML until the end of the build; once written
-        # (and indexed for search) they are not needed, and at 10,000 articles they add up.
+    # MkDocs converts every page's Markdown to HTML first and keeps it all until the pages are
+    # written (at 10,000 articles, gigabytes). Each page's HTML waits on the disk instead, and comes
+    # back just before its page is written: first in `on_page_context`, so that search indexes it.
+
+    @event_priority(-100)
+    def on_page_content(self, html: str, /, *, page: Page, config: Any, files: Files) -> str:
+        self._spilled(page).write_text(html, encoding="utf-8")
         page.markdown = None
+        return ""
+
+    @event_priority(100)
+    def on_page_context(self, context: Any, /, *, page: Page, config: Any, nav: Any) -> Any:
+        page.content = self._spilled(page).read_text(encoding="utf-8")
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: Any) -> str:
+        self._spilled(page).unlink()
         page.content = None
         self.built += 1
         self.progress(self.built, self.total)
         return output
+
+    def _spilled(self, page: Page) -> Path:
+        return self.spill / hashlib.sha256(page.file.src_uri.encode()).hexdigest()
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -157,6 +175,8 @@ def run_mkdocs(
             if record.levelno >= logging.WARNING and not record.getMessage().startswith(DIRTY_WARNING):
                 warnings.append(record.getMessage())
 
+    # in the build folder, not in /tmp, which may be memory itself (tmpfs)
+    spill = tempfile.TemporaryDirectory(dir=config_file.parent, prefix=".pages-")
     logger = logging.getLogger("mkdocs")
     handler = Collect()
     logger.addHandler(handler)
@@ -164,7 +184,7 @@ def run_mkdocs(
     os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)  # sitemap dates: same input, same bytes
     try:
         config = load_config(config_file=str(config_file))
-        plugin = _Factsheet(None if rebuild is None else rebuild.changed, on_page)
+        plugin = _Factsheet(None if rebuild is None else rebuild.changed, on_page, Path(spill.name))
         config.plugins["factsheet"] = plugin
         site_dir = Path(config.site_dir)
         if rebuild is None:
@@ -179,6 +199,7 @@ def run_mkdocs(
     except (MkDocsException, OSError, ValueError, KeyError) as error:
         raise SiteBuildFailed(f"MkDocs could not build the site: {error}") from None
     finally:
+        spill.cleanup()
         logger.removeHandler(handler)
         if previous_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

@@ -261,6 +261,14 @@ def remove_temporaries(folder: Path) -> None:
                 path.unlink(missing_ok=True)
 
 
+def remove_page_spills(build_dir: Path) -> None:
+    """Delete the page folders (`.pages-*`) that a MkDocs run killed before its clean-up left."""
+    if build_dir.is_dir():
+        for path in sorted(build_dir.glob(".pages-*")):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+
+
 def recover(site: Path) -> None:
     """Undo what a build killed in the middle of `publish` left behind."""
     old = site.parent / f".{site.name}.old"

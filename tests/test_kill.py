@@ -235,6 +235,7 @@ def test_a_killed_build_leaves_the_last_good_site_and_every_fact_file_whole(
     assert fact_files(root) == change.new_facts, "the fact files differ from an uninterrupted build's"
     assert not (root / ".site.new").exists() and not (root / ".site.old").exists()
     assert not sorted((root / "facts").rglob("*.tmp")), "the next build leaves no temporary file"
+    assert not sorted((root / "build").glob(".pages-*")), "the next build leaves no page spill folder"
 
 
 def holds_lock(build_dir: Path) -> bool:
