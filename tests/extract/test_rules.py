@@ -170,3 +170,7 @@ def test_a_quoted_phrase_inside_reported_words_gives_the_whole_clause(facts_of: 
     facts = facts_of("Joe Biden urged allies to “stay the course” in their support for the truce talks.")
     urged = next(s for s in statements(facts) if s["cue"] == "urged")
     assert urged["content"].startswith("allies to “stay the course” in their support")
+
+
+def test_contents_under_three_words_are_not_statements(facts_of: Any) -> None:
+    assert statements(facts_of("Benjamin Netanyahu said “never again.”")) == []
