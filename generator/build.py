@@ -97,18 +97,10 @@ def prepare(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> 
     report.newest = max((item.article.date for item in items), default=None)
     started = time.perf_counter()
     collection = gather(items, registry)
-    total = page_count(collection)
-    progress("rendering pages", 0, total)
-    pages = render(settings, site_config, collection)
-    report.pages, report.pages_written = write_pages(settings, site_config, _ticking(pages, progress, total))
+    pages = render(settings, site_config, collection, progress)
+    report.pages, report.pages_written = write_pages(settings, site_config, pages)
     report.timings["render"] = time.perf_counter() - started
     return report
-
-
-def _ticking(pages: Iterator[tuple[str, str]], progress: Progress, total: int) -> Iterator[tuple[str, str]]:
-    for done, page in enumerate(pages, start=1):
-        progress("rendering pages", min(done, total), total)
-        yield page
 
 
 def load_site_config(settings: Settings) -> SiteConfig:
@@ -229,14 +221,20 @@ def load_registry_file(settings: Settings) -> Registry:
     return load_registry(text, f"{settings.facts.as_posix()}/{REGISTRY_FILE}")
 
 
-def render(settings: Settings, site_config: SiteConfig, collection: Collection) -> Iterator[tuple[str, str]]:
+def render(
+    settings: Settings, site_config: SiteConfig, collection: Collection, progress: Progress = _silent
+) -> Iterator[tuple[str, str]]:
     """The site's Markdown pages and assets, one at a time (at 10,000 articles, all of them at once
     would hold hundreds of megabytes)."""
     templates = storage.read_folder(settings.templates, ".j2")
     env = make_environment(templates)
     facts_dir = settings.facts.name if settings.facts.is_absolute() else settings.facts.as_posix()
     site = {"site_name": site_config.site_name, "edit_url": site_config.edit_url, "facts_dir": facts_dir}
-    yield from render_pages(collection, env, site)
+    total = page_count(collection)
+    progress("rendering pages", 0, total)
+    for done, page in enumerate(render_pages(collection, env, site), start=1):
+        progress("rendering pages", done, total)
+        yield page
     yield from storage.copy_assets(settings.site_config / "assets", Path("assets")).items()
 
 
