@@ -1,0 +1,101 @@
+"""Draw a fixed random sample of a built site's entity pages or published facts, for a hand check:
+
+    .venv/bin/python -m tools.sample --site build/demo/site --what entities --n 100 --seed 13
+    .venv/bin/python -m tools.sample --site build/demo/site --what facts --n 100 --seed 14
+
+Reads only `downloads/facts.json`. Each line shows what a checker needs to judge the item against its
+article: the entity's name, type and aliases with up to two sentences that mention it, or the fact with
+its sentence. The same site, size and seed always give the same sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+FACT_KINDS = ("roles", "figures", "statements", "dates")
+
+
+def load(site: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((site / "downloads" / "facts.json").read_text(encoding="utf-8"))
+    return data
+
+
+def published(record: dict[str, Any]) -> bool:
+    return record.get("published", True) is not False
+
+
+def entity_lines(data: dict[str, Any], n: int, seed: int) -> Iterator[str]:
+    """Entity pages (the site's people, organisations and places), each with two sentences citing it."""
+    articles = {a["article"]["id"]: a for a in data["articles"]}
+    pages = sorted(data["entities"], key=lambda e: e["id"])
+    for number, page in enumerate(random.Random(seed).sample(pages, min(n, len(pages))), start=1):
+        evidence = []
+        for article_id in page["articles"]:
+            article = articles[article_id]
+            sentences = {s["id"]: s["text"] for s in article["sentences"]}
+            for record in article["entities"]:
+                if record["id"] == page["id"]:
+                    evidence.extend(f"[{article_id}] {sentences[s]}" for s in record.get("sentences", [])[:1])
+            if len(evidence) >= 2:
+                break
+        aliases = ", ".join(page["aliases"]) or "-"
+        yield f"{number}. {page['type']}: {page['name']} (id {page['id']}; also {aliases}; {len(page['articles'])} article(s))"
+        yield from (f"    {line}" for line in evidence[:2])
+
+
+def fact_lines(data: dict[str, Any], n: int, seed: int) -> Iterator[str]:
+    """Published facts of every kind, drawn uniformly from all of them, each with its sentence."""
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    pool = list(_facts(data["articles"]))
+    for number, (kind, record, sentence, article_id) in enumerate(
+        random.Random(seed).sample(pool, min(n, len(pool))), start=1
+    ):
+        yield f"{number}. {kind[:-1]}: {_describe(kind, record, names)} [{article_id} {record.get('id')}]"
+        yield f"    {sentence}"
+
+
+def _facts(articles: Iterable[dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any], str, str]]:
+    for article in sorted(articles, key=lambda a: a["article"]["id"]):
+        sentences = {s["id"]: s["text"] for s in article["sentences"]}
+        for kind in FACT_KINDS:
+            for record in article.get(kind, []):
+                if published(record):
+                    yield kind, record, sentences.get(record.get("sentence", ""), ""), article["article"]["id"]
+
+
+def _describe(kind: str, record: dict[str, Any], names: dict[str, str]) -> str:
+    def name(ref: Any) -> str:
+        return names.get(str(ref), str(ref))
+
+    if kind == "roles":
+        return f"{name(record['entity'])} is {record['title']}"
+    if kind == "figures":
+        return f"{record.get('qualifier', '')} {record['value']} {record.get('unit', '')} ({record.get('text', '')})".strip()
+    if kind == "statements":
+        speaker = name(record["speaker"]) if record.get("speaker") else record.get("speaker_text", "?")
+        return f"{speaker} {record.get('cue', 'said')}: {record['content']}"
+    return f"{record['date']} ({record.get('text', '')})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, required=True, help="a built site folder")
+    parser.add_argument("--what", choices=("entities", "facts"), default="entities")
+    parser.add_argument("--n", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args(argv)
+    data = load(args.site)
+    lines = entity_lines(data, args.n, args.seed) if args.what == "entities" else fact_lines(data, args.n, args.seed)
+    for line in lines:
+        print(line)  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
