@@ -35,7 +35,7 @@ def entity_lines(data: dict[str, Any], n: int, seed: int) -> Iterator[str]:
     articles = {a["article"]["id"]: a for a in data["articles"]}
     pages = sorted(data["entities"], key=lambda e: e["id"])
     for number, page in enumerate(random.Random(seed).sample(pages, min(n, len(pages))), start=1):
-        evidence = []
+        evidence: list[str] = []
         for article_id in page["articles"]:
             article = articles[article_id]
             sentences = {s["id"]: s["text"] for s in article["sentences"]}
