@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -62,6 +63,10 @@ class Article:
     @property
     def words(self) -> int:
         return sum(len(p.split()) for p in self.paragraphs)
+
+
+MAX_ID_SLUG = 200
+"""The longest slug in an id that only a collision of shortened slugs gives (a file name stays short)."""
 
 
 def slugify(text: str, max_length: int = 80) -> str:
@@ -334,23 +339,47 @@ def _bound_paragraphs(paragraphs: list[str]) -> tuple[list[str], int]:
     return bounded, cut
 
 
-def assign_unique_ids(articles: list[Article]) -> tuple[list[Article], list[str]]:
+def assign_unique_ids(
+    articles: list[Article], owner: Callable[[str], str | None] = lambda _: None
+) -> tuple[list[Article], list[str]]:
     """Give articles that share an id distinct, stable ids; order of the input never matters.
 
-    The article whose source path sorts first keeps the plain id; the others get a suffix made
-    from a hash of their path, so adding a third duplicate renames nobody else.
+    `owner(id)` is the source path of the article that `id` was given to by an earlier build (its
+    fact file says so), or None. An id stays with that article: a newcomer never takes it. Of
+    articles new together, the one whose source path sorts first keeps the plain id. The others get
+    their title's slug at full length when it differs (titles that only collide once shortened), or
+    else a suffix made from a hash of their path, so adding a third duplicate renames nobody else.
     """
     by_id: dict[str, list[Article]] = {}
     for article in articles:
         by_id.setdefault(article.id, []).append(article)
+    taken = set(by_id)
     result: list[Article] = []
     notes: list[str] = []
     for article_id in sorted(by_id):
         group = sorted(by_id[article_id], key=lambda a: a.source)
-        result.append(group[0])
-        for other in group[1:]:
-            suffix = hashlib.sha256(other.source.encode()).hexdigest()[:6]
-            renamed = replace(other, id=f"{article_id}-{suffix}")
-            notes.append(f"{other.source}: same date and title as {group[0].source}; its id is {renamed.id}")
+        if len(group) == 1:
+            article = group[0]
+            earlier = next((i for i in _other_ids(article) if i not in taken and owner(i) == article.source), None)
+            result.append(replace(article, id=earlier) if earlier else article)
+            taken.update([earlier] if earlier else [])
+            continue
+        keeper = next((a for a in group if owner(article_id) == a.source), group[0])
+        result.append(keeper)
+        for other in (a for a in group if a is not keeper):
+            longer, hashed = _other_ids(other)
+            new_id = longer if longer not in taken and longer != _other_ids(keeper)[0] else hashed
+            taken.add(new_id)
+            renamed = replace(other, id=new_id)
+            if new_id == hashed:
+                notes.append(f"{other.source}: same date and title as {keeper.source}; its id is {renamed.id}")
             result.append(renamed)
     return sorted(result, key=lambda a: a.id), notes
+
+
+def _other_ids(article: Article) -> tuple[str, str]:
+    """The ids an article gets when its plain id is taken: its title's slug at full length, and
+    the plain id with a suffix made from a hash of its path."""
+    longer = f"{article.date.isoformat()}-{slugify(article.title, MAX_ID_SLUG)}"
+    suffix = hashlib.sha256(article.source.encode()).hexdigest()[:6]
+    return longer, f"{article.id}-{suffix}"

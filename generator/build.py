@@ -11,12 +11,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from generator import storage
+from generator import storage, yamlsafe
 from generator.articles import MAX_ARTICLE_BYTES, Article, assign_unique_ids, parse_article
 from generator.config import Settings, SiteConfig, mkdocs_config, parse_site_config
 from generator.errors import InputError, Problem
 from generator.facts.registry import REGISTRY_FILE, Registry, load_registry, registry_template
-from generator.facts.update import Outcome, cached_extraction, update
+from generator.facts.update import Outcome, cached_extraction, hold_last_good, last_good_copy, update
 from generator.render import gather, make_environment, page_count, render_pages
 from generator.render.model import ArticleFacts, Collection
 from generator.sitebuild import SEARCH_INDEX, Manifest, Plan, frame_hash, plan, run_mkdocs
@@ -55,16 +55,23 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds per stage, for `make bench`."""
+    held: list[str] = field(default_factory=list)
+    """Ids of the articles shown at their fact file's last good state, because the file is broken."""
     newest: dt.date | None = None
     """The newest article's date: the site's date (sitemap), so that the same input gives the same bytes."""
 
 
 def build(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> BuildReport:
     """Build the site from `settings.seeds` and `settings.facts` into `settings.site`."""
-    with storage.build_lock(settings.build):
+    folders = {"seeds": settings.seeds, "facts": settings.facts, "build-dir": settings.build, "site": settings.site}
+    storage.check_folders(folders, settings.site, settings.facts)
+    with storage.build_lock(settings.build, settings.facts, settings.site):
         storage.recover(settings.site)
         storage.remove_page_spills(settings.build)
-        for folder in (settings.facts, settings.facts / storage.SNAPSHOT_FOLDER):
+        for folder in (
+            settings.facts,
+            *(settings.facts / f for f in (storage.SNAPSHOT_FOLDER, storage.LAST_GOOD_FOLDER)),
+        ):
             storage.remove_temporaries(folder)
         report = prepare(settings, progress, jobs)
         current = site_manifest(settings)
@@ -89,7 +96,7 @@ def prepare(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> 
     report.timings["read"] = time.perf_counter() - started
     outcomes = extract_and_merge(settings, articles, report, progress, jobs)
     items = [
-        ArticleFacts(a, o.facts, f"{a.id}.yaml", o.lines)
+        ArticleFacts(a, o.facts, f"{a.id}.yaml", o.lines, held=o.held)
         for a, o in zip(articles, outcomes, strict=True)
         if o.facts is not None
     ]
@@ -135,10 +142,22 @@ def read_articles(settings: Settings, report: BuildReport, max_bytes: int = MAX_
             continue
         report.notes.extend(article.notes)
         articles.append(article)
-    articles, notes = assign_unique_ids(articles)
+    articles, notes = assign_unique_ids(articles, lambda article_id: _source_of(settings.facts, article_id))
     report.notes.extend(notes)
     report.articles = len(articles)
     return articles
+
+
+def _source_of(facts: Path, article_id: str) -> str | None:
+    """The source path that the fact file of `article_id` records, if there is a readable one."""
+    try:
+        text = storage.read_text(facts / f"{article_id}.yaml")
+        data = yamlsafe.load(text, article_id).data if text is not None else None
+    except (InputError, OSError):
+        return None
+    article = data.get("article") if isinstance(data, dict) else None
+    source = article.get("source") if isinstance(article, dict) else None
+    return source if isinstance(source, str) else None
 
 
 def extract_and_merge(
@@ -149,7 +168,10 @@ def extract_and_merge(
 
     started = time.perf_counter()
     snapshots_dir = settings.facts / storage.SNAPSHOT_FOLDER
-    snapshots = {a.id: storage.read_text(snapshots_dir / f"{a.id}.yaml") for a in articles}
+    unreadable: dict[str, list[Problem]] = {}
+    snapshots = {
+        a.id: _read_fact_file(snapshots_dir / f"{a.id}.yaml", settings.facts, a.id, unreadable) for a in articles
+    }
     machine: dict[str, dict[str, Any]] = {}
     if not settings.force_extract:
         for article in articles:
@@ -178,16 +200,12 @@ def extract_and_merge(
     outcomes = []
     for done, article in enumerate(articles):
         progress("merging fact files", done, len(articles))
-        name = f"{settings.facts.as_posix()}/{article.id}.yaml"
-        mine = storage.read_text(settings.facts / f"{article.id}.yaml")
         # popped, and the texts dropped once written: at 10,000 articles they would hold hundreds of MB
-        outcome = update(
-            name, machine.pop(article.id), snapshots.pop(article.id), mine, schema_ref, cached=article.id in cached
+        outcome, written = _merge_one(
+            settings, article, machine.pop(article.id), snapshots.pop(article.id), unreadable, schema_ref, cached
         )
-        if outcome.file_text is not None:
-            report.facts_written += storage.write_text(settings.facts / f"{article.id}.yaml", outcome.file_text)
-        if outcome.snapshot_text is not None:
-            storage.write_text(snapshots_dir / f"{article.id}.yaml", outcome.snapshot_text)
+        report.facts_written += written
+        report.held.extend([article.id] if outcome.held else [])
         report.problems.extend(outcome.problems)
         report.notes.extend(outcome.notes)
         outcomes.append(replace(outcome, file_text=None, snapshot_text=None))
@@ -199,6 +217,55 @@ def extract_and_merge(
             f"{settings.facts.as_posix()}/{orphan}: no article has this id; the file is kept, not shown"
         )
     return outcomes
+
+
+def _read_fact_file(path: Path, facts: Path, article_id: str, unreadable: dict[str, list[Problem]]) -> str | None:
+    """The text of a fact file or snapshot; one that cannot be read safely is a problem of its
+    article (and reads as None)."""
+    try:
+        return storage.read_text(path, facts)
+    except InputError as error:
+        unreadable.setdefault(article_id, []).extend(error.problems)
+        return None
+
+
+def _merge_one(
+    settings: Settings,
+    article: Article,
+    theirs: dict[str, Any],
+    snapshot: str | None,
+    unreadable: dict[str, list[Problem]],
+    schema_ref: str | None,
+    cached: set[str],
+) -> tuple[Outcome, int]:
+    """Update one article's fact file, snapshot and last good copy; returns the outcome and how many
+    fact files were written. A broken or unreadable file is held at its last good state
+    (`hold_last_good`) and left alone; an unreadable snapshot is not written over."""
+    name = f"{settings.facts.as_posix()}/{article.id}.yaml"
+    path = settings.facts / f"{article.id}.yaml"
+    snapshot_problems = unreadable.pop(article.id, [])
+    last_good = settings.facts / storage.LAST_GOOD_FOLDER / f"{article.id}.yaml"
+    try:
+        mine = storage.read_text(path, settings.facts)
+        outcome = update(name, theirs, snapshot, mine, schema_ref, cached=article.id in cached)
+    except InputError as error:
+        mine, outcome = None, Outcome(None, problems=error.problems)
+    if outcome.facts is None:
+        outcome = hold_last_good(name, outcome, _read_fact_file(last_good, settings.facts, article.id, {}), snapshot)
+    outcome.problems[:0] = snapshot_problems
+    written = 0
+    if outcome.file_text is not None:
+        written = storage.write_text(path, outcome.file_text)
+    if outcome.snapshot_text is not None and not snapshot_problems:
+        storage.write_text(settings.facts / storage.SNAPSHOT_FOLDER / f"{article.id}.yaml", outcome.snapshot_text)
+    if outcome.facts is not None and not outcome.held:
+        # written after the file and its snapshot, so that a kill in between leaves a good state
+        copy = last_good_copy(outcome.file_text or mine, outcome.snapshot_text or snapshot)
+        if copy is None:
+            storage.remove(last_good)
+        else:
+            storage.write_text(last_good, copy)
+    return outcome, written
 
 
 def _schema_reference(facts_dir: Path, schema_file: Path = SCHEMA_FILE) -> str | None:
@@ -273,5 +340,6 @@ def publish_site(
         settings.build / "mkdocs.yml", epoch, rebuild, lambda done, total: progress(stage, done, total)
     )
     storage.remove(settings.build / MANIFEST_FILE)
+    storage.mark_site(staged)
     storage.publish(staged, settings.site)
     return [f"MkDocs: {w}" for w in warnings]

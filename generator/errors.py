@@ -46,3 +46,7 @@ class BuildLocked(FactsheetError):
 
 class SiteBuildFailed(FactsheetError):
     """MkDocs could not build the rendered pages; the published site was left as it was."""
+
+
+class UnsafeFolder(FactsheetError):
+    """The folders given would make the build read or delete what it must not."""

@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -24,11 +25,14 @@ from typing import Any
 
 import yaml
 
-from generator.errors import BuildLocked, InputError, Problem
+from generator.errors import BuildLocked, InputError, Problem, UnsafeFolder
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
 SNAPSHOT_FOLDER = ".extracted"
 """Inside the facts folder: the extractor's last output per article, the base of the three-way merge."""
+LAST_GOOD_FOLDER = ".last-good"
+"""Inside the facts folder: the last valid text of each fact file that differs from its snapshot,
+shown on the site while the file itself is broken."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,6 @@ def read_inputs(folder: Path, max_bytes: int | None = None) -> tuple[list[Source
                 )
             ]
         )
-    root = folder.resolve()
     files, problems = [], []
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).as_posix()
@@ -65,34 +68,74 @@ def read_inputs(folder: Path, max_bytes: int | None = None) -> tuple[list[Source
             continue
         if path.suffix.lower() not in ARTICLE_SUFFIXES or path.is_dir():
             continue
-        if not path.resolve().is_relative_to(root):
-            problems.append(
-                Problem(
-                    relative,
-                    None,
-                    None,
-                    "",
-                    "is a link to a file outside the input folder",
-                    "copy the article into the input folder instead of linking to it",
-                )
-            )
+        try:
+            data = read_bytes(path, folder, max_bytes, relative)
+        except InputError as error:
+            problems.extend(error.problems)
             continue
-        with path.open("rb") as handle:
-            data = handle.read(-1 if max_bytes is None else max_bytes + 1)
+        if data is None:
+            continue  # deleted while the folder was read
         files.append(SourceFile(relative, data))
     return files, problems
 
 
-def read_text(path: Path) -> str | None:
-    """The file's text, or None if there is no such file."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+def read_text(path: Path, root: Path | None = None) -> str | None:
+    """The file's text, or None if there is no such file. Raises InputError naming the file if it
+    cannot be read safely (see `read_bytes`)."""
+    data = read_bytes(path, root)
+    if data is None:
         return None
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(
-            [Problem(path.name, None, None, "", f"is not UTF-8 text ({error.reason})", "save the file as UTF-8")]
+            [Problem(path.as_posix(), None, None, "", f"is not UTF-8 text ({error.reason})", "save the file as UTF-8")]
         ) from None
+
+
+def read_bytes(
+    path: Path, root: Path | None = None, limit: int | None = None, shown: str | None = None
+) -> bytes | None:
+    """The bytes of the regular file `path` (the first `limit + 1` at most), or None if there is no
+    such file. A link must lead to a file inside `root` (by default the file's folder); a link to
+    nothing, a link loop, a folder, a pipe, a device or an unreadable file raises InputError naming
+    the file (`shown`, by default the path). Never blocks: a pipe is opened without waiting."""
+    where = shown or path.as_posix()
+    folder = (root or path.parent).as_posix()
+
+    def problem(message: str, hint: str) -> InputError:
+        return InputError([Problem(where, None, None, "", message, hint)])
+
+    try:
+        status = path.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise problem(f"cannot be read ({error.strerror})", "check the file's permissions") from None
+    if stat.S_ISLNK(status.st_mode):
+        try:
+            target = path.resolve(strict=True)
+        except FileNotFoundError:
+            raise problem("is a link to nothing", "remove the link, or copy the file here in its place") from None
+        except (RuntimeError, OSError):
+            raise problem("is a link that leads round in a loop", "remove the link") from None
+        if not target.is_relative_to((root or path.parent).resolve()):
+            raise problem(
+                f"is a link to a file outside {folder}/", "copy the file here instead of linking to it"
+            ) from None
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except PermissionError:
+        raise problem("cannot be read (permission denied)", "give yourself read permission: chmod u+r") from None
+    except OSError as error:
+        raise problem(f"cannot be read ({error.strerror})", "check the file") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise problem("is not a regular file (a folder, a pipe or a device)", "replace it with a text file")
+        try:
+            return handle.read(-1 if limit is None else limit + 1)
+        except OSError as error:
+            raise problem(f"cannot be read ({error.strerror})", "check the file") from None
 
 
 def read_folder(folder: Path, suffix: str) -> dict[str, str]:
@@ -114,7 +157,7 @@ def write_text(path: Path, text: str, *, durable: bool = True) -> bool:
     skips the fsync: still atomic if the build is killed, not if the power fails (for files that
     the next build makes again)."""
     try:
-        if path.read_bytes() == text.encode("utf-8"):
+        if not path.is_symlink() and path.read_bytes() == text.encode("utf-8"):
             return False
     except FileNotFoundError:
         pass
@@ -191,17 +234,75 @@ def dump_yaml(data: dict[str, Any]) -> str:
 
 
 @contextlib.contextmanager
-def build_lock(build_dir: Path) -> Iterator[None]:
-    """One build at a time per build folder; a second one fails at once with a clear message."""
+def build_lock(build_dir: Path, facts: Path | None = None, site: Path | None = None) -> Iterator[None]:
+    """One build at a time per build folder, facts folder and site; a second one fails at once
+    with a clear message. The locks are `build/.lock`, the facts folder itself, and `.<site>.lock`
+    beside the site (the site folder is swapped whole, so a lock inside it would move away)."""
     build_dir.mkdir(parents=True, exist_ok=True)
-    with open(build_dir / ".lock", "w") as handle:  # noqa: PTH123 - flock needs the handle
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            if error.errno in (errno.EAGAIN, errno.EACCES):
-                raise BuildLocked(f"another build is running in {build_dir}/; wait for it to finish") from None
-            raise
+    with contextlib.ExitStack() as stack:
+        _lock(stack.enter_context(open(build_dir / ".lock", "w")), f"{build_dir}/")  # noqa: PTH123
+        if facts is not None and facts.is_dir():
+            descriptor = os.open(facts, os.O_RDONLY | os.O_DIRECTORY)
+            stack.callback(os.close, descriptor)
+            _lock(descriptor, f"{facts}/")
+        if site is not None:
+            site.parent.mkdir(parents=True, exist_ok=True)
+            _lock(stack.enter_context(open(site.parent / f".{site.name}.lock", "w")), f"{site}/")  # noqa: PTH123
         yield
+
+
+def _lock(handle: Any, folder: str) -> None:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        if error.errno in (errno.EAGAIN, errno.EACCES):
+            raise BuildLocked(f"another build is running in {folder}; wait for it to finish") from None
+        raise
+
+
+SITE_MARKER = ".factsheet-site"
+"""Written into every site factsheet publishes: only a folder that holds it may be replaced."""
+
+
+def check_folders(folders: dict[str, Path], site: Path, facts: Path) -> None:
+    """Refuse folders that overlap, a site folder that factsheet did not build (it would be
+    replaced, and everything in it deleted), and facts sub-folders that are links (writes would
+    land elsewhere)."""
+    resolved = {option: path.resolve() for option, path in folders.items()}
+    names = sorted(resolved)
+    for index, first in enumerate(names):
+        for second in names[index + 1 :]:
+            a, b = resolved[first], resolved[second]
+            if a == b or a.is_relative_to(b) or b.is_relative_to(a):
+                raise UnsafeFolder(
+                    f"--{first} {folders[first]} and --{second} {folders[second]} overlap; "
+                    "give each its own folder, none inside another"
+                )
+    if site.is_symlink() or (site.exists() and not site.is_dir()):
+        raise UnsafeFolder(f"--site {site} is not a folder factsheet built; choose a new or empty folder")
+    if site.is_dir() and any(site.iterdir()) and not _built_by_factsheet(site):
+        raise UnsafeFolder(
+            f"--site {site} holds files that factsheet did not build, and publishing would delete them; "
+            "choose a new or empty folder"
+        )
+    for name in (SNAPSHOT_FOLDER, LAST_GOOD_FOLDER):
+        inner = facts / name
+        if inner.is_symlink() or (inner.exists() and not inner.is_dir()):
+            raise UnsafeFolder(
+                f"{inner} must be a folder inside {facts}/, not a link or a file; "
+                "remove it, and the next build makes it again"
+            )
+
+
+def _built_by_factsheet(site: Path) -> bool:
+    """The marker, or (for sites published before it existed) a MkDocs site: a sitemap and a search index."""
+    if (site / SITE_MARKER).is_file():
+        return True
+    return (site / "sitemap.xml").is_file() and (site / "search" / "search_index.json").is_file()
+
+
+def mark_site(staged: Path) -> None:
+    write_text(staged / SITE_MARKER, "This folder was built by factsheet; a build replaces all of it.\n")
 
 
 def staging_folder(site: Path) -> Path:

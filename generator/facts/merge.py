@@ -15,8 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from generator.facts import SECTIONS
 
@@ -55,7 +57,7 @@ def merge(base: dict[str, Any], mine_text: str, mine: dict[str, Any], theirs: di
     if "extraction" in theirs:
         if "extraction" in tree:
             for key, value in theirs["extraction"].items():
-                tree["extraction"][key] = value
+                tree["extraction"][key] = _commented(value)
         else:
             tree.insert(1, "extraction", _commented(theirs["extraction"]))
     for section in SECTIONS:
@@ -150,4 +152,17 @@ def _commented(value: Any) -> Any:
         return result
     if isinstance(value, list):
         return CommentedSeq([_commented(item) for item in value])
+    if isinstance(value, str) and _read_as_other_type(value):
+        return SingleQuotedScalarString(value)
     return value
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _read_as_other_type(text: str) -> bool:
+    """Whether the fact files' loader (YAML 1.1) would read `text`, written plain, as anything but
+    this string: `No`, `off`, `10:30`, `0x1F`, `~`, `2023-01-01`... ruamel writes YAML 1.2, which
+    leaves such words plain."""
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return tag != "tag:yaml.org,2002:str"

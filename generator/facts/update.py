@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from generator import yamlsafe
@@ -11,6 +12,7 @@ from generator.errors import InputError, Problem
 from generator.facts import HEADER, SCHEMA_COMMENT, SECTIONS, dump, record_lines
 from generator.facts.merge import merge
 from generator.facts.validate import load_facts
+from generator.storage import SNAPSHOT_FOLDER
 
 
 @dataclass
@@ -27,6 +29,8 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     lines: dict[tuple[str, str], int] = field(default_factory=dict)
     """Where each record starts in the fact file as it stands after the update (for review links)."""
+    held: bool = False
+    """The person's file is broken, so `facts` are its last good state (see `hold_last_good`)."""
 
 
 def cached_extraction(snapshot_text: str | None, sha256: str, extractor: str) -> dict[str, Any] | None:
@@ -39,8 +43,12 @@ def cached_extraction(snapshot_text: str | None, sha256: str, extractor: str) ->
         return None
     if not isinstance(data, dict):
         return None
-    extraction = data.get("extraction") or {}
-    if extraction.get("extractor") == extractor and extraction.get("source_sha256") == sha256:
+    extraction = data.get("extraction")
+    if (
+        isinstance(extraction, dict)
+        and extraction.get("extractor") == extractor
+        and extraction.get("source_sha256") == sha256
+    ):
         return data
     return None
 
@@ -84,13 +92,7 @@ def _update(
     if mine_text == snapshot_text or (snapshot_text is None and mine_text == machine_text):
         # Nobody edited the file: it follows the machine.
         return Outcome(theirs, file_text=machine_text if mine_text != machine_text else None, snapshot_text=snapshot)
-    if snapshot_text is None:
-        return Outcome(
-            mine,
-            snapshot_text=snapshot,
-            notes=[f"{name}: no record of the extractor's last output, so the file is kept exactly as it is"],
-        )
-    base = yamlsafe.load(snapshot_text, name).data
+    base, problems, notes = _merge_base(snapshot_text, name)
     if base == theirs:
         return Outcome(mine)  # the machine has nothing new to say
     merged = merge(base, mine_text, mine, theirs, name)
@@ -100,19 +102,55 @@ def _update(
         return Outcome(
             mine,
             snapshot_text=None,
+            problems=problems,
             notes=[
+                *notes,
                 f"{name}: the extractor's new facts do not fit your edits, so your file is kept as it is "
-                f"({error.problems[0].message})"
+                f"({error.problems[0].message})",
             ],
         )
-    notes = [f"{conflict} (your edit wins)" for conflict in merged.conflicts]
+    notes += [f"{conflict} (your edit wins)" for conflict in merged.conflicts]
     remembered = dump(_remember_edits(base, mine, theirs), schema_ref)
     return Outcome(
         facts,
         file_text=merged.text if merged.text != mine_text else None,
         snapshot_text=remembered if remembered != snapshot_text else None,
         notes=notes,
+        problems=problems,
     )
+
+
+def snapshot_name(name: str) -> str:
+    """The snapshot file of the fact file `name`, as the person would find it."""
+    return str(PurePosixPath(name).parent / SNAPSHOT_FOLDER / PurePosixPath(name).name)
+
+
+def _merge_base(snapshot_text: str | None, name: str) -> tuple[dict[str, Any], list[Problem], list[str]]:
+    """The base of the three-way merge, with the problems and notes it brings.
+
+    Without a usable snapshot (missing, empty or broken), the base is empty: every value in the
+    person's file counts as an edit and wins, and every machine fact not in the file is added."""
+    empty: dict[str, Any] = {"article": {}, **{section: [] for section in SECTIONS}}
+    where = snapshot_name(name)
+    degraded = (
+        f"{name}: no usable record of the extractor's last output ({where}), so every value in your file "
+        "counts as your edit and stays, and new facts are added (a fact you deleted may come back)"
+    )
+    if snapshot_text is None:
+        return empty, [], [degraded]
+    try:
+        return load_facts(snapshot_text, where), [], []
+    except InputError as error:
+        problems = [] if _is_empty(snapshot_text) else error.problems
+        return empty, problems, [degraded]
+
+
+def _is_empty(text: str) -> bool:
+    """Nothing but blanks and comments."""
+    try:
+        return yamlsafe.load(text, "snapshot").data is None
+    except InputError:
+        return False
 
 
 def _remember_edits(base: dict[str, Any], mine: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
@@ -141,3 +179,32 @@ def _remember_edits(base: dict[str, Any], mine: dict[str, Any], theirs: dict[str
                 else:
                     record.pop(key, None)
     return snapshot
+
+
+def hold_last_good(name: str, broken: Outcome, last_good_text: str | None, snapshot_text: str | None) -> Outcome:
+    """The article stays on the site at its fact file's last valid state while the file is broken.
+
+    That state is the copy kept by `last_good_copy`, or, when there is none, the snapshot (a file
+    that was never edited is its snapshot). The person's file is left alone and its problems stand.
+    """
+    for text in (last_good_text, snapshot_text):
+        if text is None:
+            continue
+        try:
+            facts = load_facts(text, name)
+        except InputError:
+            continue
+        return Outcome(
+            facts,
+            problems=broken.problems,
+            notes=[f"{name}: the site keeps this article's last good facts until the file is fixed"],
+            lines=record_lines(text),
+            held=True,
+        )
+    return broken
+
+
+def last_good_copy(file_text: str | None, snapshot_text: str | None) -> str | None:
+    """What to keep as the last good state of a fact file that is valid now: its text, or None
+    when the file is its snapshot (then the snapshot is that state, and no copy is needed)."""
+    return None if file_text is None or file_text == snapshot_text else file_text

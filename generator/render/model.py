@@ -23,6 +23,8 @@ class ArticleFacts:
     """(section, record id) → line of the record in the fact file, for the review page."""
     file_facts: dict[str, Any] | None = None
     """The facts as the file has them, before entities were linked across articles."""
+    held: bool = False
+    """The fact file is broken; these are its last good facts."""
 
     @property
     def entities(self) -> dict[str, dict[str, Any]]:
