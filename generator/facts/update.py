@@ -110,7 +110,8 @@ def _update(
             ],
         )
     notes += [f"{conflict} (your edit wins)" for conflict in merged.conflicts]
-    remembered = dump(_remember_edits(base, mine, theirs), schema_ref)
+    # without a base there is no edit to remember beyond the file itself: the base is the machine's
+    remembered = dump(_remember_edits(base, mine, theirs) if base["article"] else theirs, schema_ref)
     return Outcome(
         facts,
         file_text=merged.text if merged.text != mine_text else None,
