@@ -129,9 +129,10 @@ def read_bytes(
         raise problem("cannot be read (permission denied)", "give yourself read permission: chmod u+r") from None
     except OSError as error:
         raise problem(f"cannot be read ({error.strerror})", "check the file") from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise problem("is not a regular file (a folder, a pipe or a device)", "replace it with a text file")
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise problem("is not a regular file (a folder, a pipe or a device)", "replace it with a text file")
         try:
             return handle.read(-1 if limit is None else limit + 1)
         except OSError as error:
