@@ -290,12 +290,30 @@ def _parse_date(text: str, name: str, line: int | None, col: int | None, problem
         )
         return dt.date.min
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         problems.append(
             Problem(name, line, col, "date", f"{text} is not a day of the calendar", "check the month and the day")
         )
         return dt.date.min
+    if not site_can_show(day):
+        problems.append(Problem(name, line, col, "date", *outside_site_years(text)))
+    return day
+
+
+SITE_YEARS = (1970, 2099)
+"""The years an article may be dated: MkDocs stamps the sitemap's gzip with the newest article's
+date, which must fit in 32 bits from 1970 (to 2106); relative dates ("on Friday") are resolved
+from the article's date and must not leave the calendar either."""
+
+
+def site_can_show(day: dt.date) -> bool:
+    return SITE_YEARS[0] <= day.year <= SITE_YEARS[1]
+
+
+def outside_site_years(text: str) -> tuple[str, str]:
+    """The message and hint of a date outside SITE_YEARS."""
+    return f"{text} is outside the years the site can show", f"use a date from {SITE_YEARS[0]} to {SITE_YEARS[1]}"
 
 
 def _date_part(text: str) -> str:

@@ -112,6 +112,11 @@ def build_command(
     except KeyboardInterrupt:
         click.echo("\nfactsheet: interrupted; nothing was published, the last good site is still in place", err=True)
         sys.exit(EXIT_FAILED)
+    except OSError as error:  # the machine's state (a full disk, a folder made read-only mid-build), not a bug
+        where = f" {error.filename}" if error.filename else ""
+        click.echo(f"factsheet: error:{where}: {error.strerror or error}", err=True)
+        click.echo("factsheet: nothing was published; the last good site is still in place", err=True)
+        sys.exit(EXIT_FAILED)
     finally:
         progress.close()
     if timings is not None:

@@ -50,3 +50,7 @@ class SiteBuildFailed(FactsheetError):
 
 class UnsafeFolder(FactsheetError):
     """The folders given would make the build read or delete what it must not."""
+
+
+class WriteFailed(FactsheetError):
+    """A file could not be written (a full disk, a read-only folder); nothing was published."""

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import BuildLocked, InputError, Problem, UnsafeFolder
+from generator.errors import BuildLocked, InputError, Problem, UnsafeFolder, WriteFailed
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
 SNAPSHOT_FOLDER = ".extracted"
@@ -160,8 +160,18 @@ def write_text(path: Path, text: str, *, durable: bool = True) -> bool:
     try:
         if not path.is_symlink() and path.read_bytes() == text.encode("utf-8"):
             return False
-    except FileNotFoundError:
-        pass
+    except OSError:
+        pass  # no such file yet, or one that cannot be read: writing it says what is wrong
+    try:
+        return _write_text(path, text, durable)
+    except OSError as error:
+        raise WriteFailed(
+            f"cannot write {path}: {error.strerror or error} (hint: free some disk space, or make the folder "
+            "writable, and build again)"
+        ) from None
+
+
+def _write_text(path: Path, text: str, durable: bool) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

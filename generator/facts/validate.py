@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
+import math
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -11,6 +13,7 @@ from typing import Any
 import jsonschema
 
 from generator import yamlsafe
+from generator.articles import outside_site_years, site_can_show
 from generator.errors import InputError, Problem
 from generator.facts import SECTIONS
 
@@ -48,7 +51,7 @@ def load_facts(text: str, name: str) -> dict[str, Any]:
         )
     problems = [schema_problem(error, doc, name) for error in _validator().iter_errors(doc.data)]
     if not problems:
-        problems = _check_references(doc, name)
+        problems = _check_references(doc, name) + _check_values(doc, name)
     if problems:
         raise InputError(problems)
     facts: dict[str, Any] = doc.data
@@ -181,4 +184,46 @@ def _check_references(doc: yamlsafe.Document, name: str) -> list[Problem]:
     sentence_hint = "use the id of a record under sentences:"
     for section in ("entities", "roles", "figures", "statements", "dates"):
         check(section, "sentences" if section == "entities" else "sentence", "sentences", sentence_hint)
+    return problems
+
+
+MAX_NUMBER = 10**15
+"""The largest number a fact file may hold (in size): beyond it a float loses whole units, and a
+400-digit integer cannot be formatted at all."""
+
+
+def _check_values(doc: yamlsafe.Document, name: str) -> list[Problem]:
+    """Values the schema lets through but the site cannot use: impossible dates, an article date
+    outside the years the site can show, infinite, NaN and huge numbers."""
+    problems: list[Problem] = []
+
+    def problem(path: tuple[str | int, ...], message: str, hint: str) -> None:
+        line, col = doc.position(path)
+        problems.append(Problem(name, line, col, yamlsafe.format_path(path), message, hint))
+
+    data = doc.data
+    dated: list[tuple[yamlsafe.Path, str]] = [(("article", "date"), data["article"]["date"])]
+    dated += [(("dates", i, "date"), r["date"]) for i, r in enumerate(data.get("dates", []))]
+    for path, text in dated:
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            problem(path, f"{text} is not a day of the calendar", "check the month and the day")
+            continue
+        if path[0] == "article" and not site_can_show(day):
+            problem(path, *outside_site_years(text))
+
+    def walk(value: object, path: tuple[str | int, ...]) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+        elif isinstance(value, float) and not math.isfinite(value):
+            problem(path, f"{value} is not a finite number", "write a number with digits, like 12 or 0.5")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
+            problem(path, "the number is too large", f"write a number of at most {MAX_NUMBER:,}")
+
+    walk(data, ())
     return problems
