@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +20,8 @@ EXIT_PROBLEMS = 1
 """Some input was rejected (listed on stderr); everything else was built."""
 EXIT_FAILED = 2
 """Nothing was published: the last good site is still in place."""
+EXIT_BUG = 3
+"""factsheet itself failed (a bug, shown with its traceback); nothing was published."""
 
 _folder = click.Path(file_okay=False, path_type=Path)
 
@@ -117,6 +120,11 @@ def build_command(
         click.echo(f"factsheet: error:{where}: {error.strerror or error}", err=True)
         click.echo("factsheet: nothing was published; the last good site is still in place", err=True)
         sys.exit(EXIT_FAILED)
+    except Exception:  # noqa: BLE001 - a bug: its traceback, and an exit status no input problem uses
+        traceback.print_exc()
+        click.echo("factsheet: internal error (a bug in factsheet; please report the lines above)", err=True)
+        click.echo("factsheet: nothing was published; the last good site is still in place", err=True)
+        sys.exit(EXIT_BUG)
     finally:
         progress.close()
     if timings is not None:
@@ -132,12 +140,14 @@ def check_command(facts: Path) -> None:
     """Validate every fact file and list every problem; exit 1 if there is any."""
     from generator.facts.registry import REGISTRY_FILE, load_registry
     from generator.facts.validate import load_facts
-    from generator.storage import read_folder
+    from generator.storage import read_text
 
     problems = []
-    files = read_folder(facts, ".yaml")
-    for name, text in files.items():
+    files = sorted(facts.glob("*.yaml")) if facts.is_dir() else []
+    for path in files:
+        name = path.name
         try:
+            text = read_text(path, facts) or ""
             if name == REGISTRY_FILE:
                 load_registry(text, f"{facts.as_posix()}/{name}")
             else:
