@@ -22,6 +22,8 @@ from generator.errors import InputError, Problem
 MAX_ARTICLE_BYTES = 300_000
 """Larger files are rejected (`max_article_bytes` in the site configuration changes it); the longest
 real briefing in the corpus is 80 KB."""
+MAX_TITLE_CHARS = 1_000
+"""A title is one line of a page; a longer one is a mistake (and would be slow to render)."""
 MAX_PARAGRAPH_CHARS = 20_000
 """Longer paragraphs are cut at sentence ends, so that extraction stays bounded."""
 
@@ -133,6 +135,19 @@ def parse_article(data: bytes, name: str, *, max_bytes: int = MAX_ARTICLE_BYTES)
     else:
         fields, body, body_line = _read_seed_header(text, name)
         is_markdown = False
+    if len(fields["title"]) > MAX_TITLE_CHARS:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "title",
+                    f"the title is {len(fields['title']):,} characters long",
+                    f"keep it under {MAX_TITLE_CHARS:,} characters",
+                )
+            ]
+        )
     paragraphs = _paragraphs(body, markdown=is_markdown)
     dateline = None
     if paragraphs and _DATELINE.match(paragraphs[0]):

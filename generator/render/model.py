@@ -96,7 +96,7 @@ def gather(items: list[ArticleFacts], registry: Registry | None = None) -> Colle
                 page.aliases.update(canonical.aliases)
             page.articles.append(item)
             page.mentions += len(record.get("sentences", [])) or 1
-        ids = [e["id"] for e in item.facts["entities"]]
+        ids = [e["id"] for e in most_mentioned(item.facts["entities"])]
         for entity_id in ids:
             entities[entity_id].related.update(other for other in ids if other != entity_id)
         for role in item.facts["roles"]:
@@ -110,6 +110,19 @@ def gather(items: list[ArticleFacts], registry: Registry | None = None) -> Colle
     for page in entities.values():
         page.aliases.discard(page.name)
     return Collection(ordered, entities)
+
+
+MAX_RELATED = 100
+"""Of one article, only the entities mentioned most (in most sentences) count as "often mentioned
+with" each other: at most MAX_RELATED × (MAX_RELATED − 1) counts per article, however many entities
+it names (all of them pairwise would grow with the square: 12,000 names, over 3 GB)."""
+
+
+def most_mentioned(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The MAX_RELATED entities of an article in the most sentences (ties by id)."""
+    if len(entities) <= MAX_RELATED:
+        return entities
+    return sorted(entities, key=lambda e: (-len(e.get("sentences", [])), e["id"]))[:MAX_RELATED]
 
 
 def linked_facts(item: ArticleFacts, resolution: Resolution) -> dict[str, Any]:
