@@ -72,12 +72,39 @@ MAX_ID_SLUG = 200
 
 
 def slugify(text: str, max_length: int = 80) -> str:
-    """Lower-case ASCII words joined by hyphens; never empty, never a path."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    """Lower-case ASCII words joined by hyphens; never empty, never a path.
+
+    Accents are dropped (`Zoë` → `zoe`). Letters of other scripts (Arabic, Hebrew, Chinese,
+    Cyrillic…) have no ASCII form, so a short hash of the text stands for them: two different
+    names never share a slug because of their script, and the same name always has the same one."""
+    folded = fold(text)
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode("ascii").lower()).strip("-")
+    foreign = any(c.isalnum() and not c.isascii() for c in folded)
+    room = max_length - (len(_TAG_EXAMPLE) + 1 if foreign else 0)
+    if len(slug) > room:
+        slug = slug[:room].rsplit("-", 1)[0] or slug[:room]
+    if foreign:
+        tag = hashlib.sha256(" ".join(re.findall(r"\w+", folded.casefold())).encode()).hexdigest()[: len(_TAG_EXAMPLE)]
+        slug = f"{slug}-{tag}" if slug else tag
     return slug or "untitled"
+
+
+_TAG_EXAMPLE = "0123abcd"
+"""A slug's hash tag is this long."""
+
+
+def fold(text: str) -> str:
+    """`text` without accents and other combining marks (Latin `é` → `e`; Arabic and Hebrew vowel
+    points go too), compatibility forms unfolded (`ﬁ` → `fi`); letters of every script stay."""
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return stripped.translate(_LATIN_LETTERS)
+
+
+_LATIN_LETTERS = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+     "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "ħ": "h", "Ħ": "H"}
+)  # fmt: skip
+"""Latin letters that Unicode does not decompose into a base letter and an accent."""
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:

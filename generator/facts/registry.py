@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -21,7 +20,7 @@ from typing import Any
 import jsonschema
 
 from generator import yamlsafe
-from generator.articles import slugify
+from generator.articles import fold, slugify
 from generator.errors import InputError, Problem
 from generator.facts.validate import schema_problem
 
@@ -41,6 +40,11 @@ REGISTRY_TEMPLATE = """\
 #   website: https://example.org/
 entities: []
 """
+
+
+PAGE_NAMES = frozenset({"index", "search", "assets", "404", "sitemap", "readme"})
+"""Names of pages and folders a section or the site has: an entity page of that name would replace
+one (`people/index.md` is the list of people)."""
 
 
 def registry_template(schema_ref: str | None) -> str:
@@ -122,6 +126,18 @@ def load_registry(text: str | None, name: str) -> Registry:
                     "give each entity its own id; to merge two entities, list one's names as aliases of the other",
                 )
             )
+        if record["id"] in PAGE_NAMES:
+            line, col = doc.position(("entities", index, "id"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    col,
+                    f"entities[{index}].id",
+                    f"{record['id']!r} is the name of a page every section has",
+                    f"choose another id, like {record['id']}-{record['type']}",
+                )
+            )
         ids.setdefault(record["id"], index)
         for key, value in [("name", record["name"])] + [
             (f"aliases[{i}]", alias) for i, alias in enumerate(record.get("aliases", []))
@@ -164,10 +180,10 @@ def _path(key: str) -> tuple[str | int, ...]:
 
 def normalise(name: str) -> str:
     """A name as compared: case, accents, a leading "the", possessives and punctuation ignored."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    text = fold(name).casefold()
     text = re.sub(r"['’]s\b", "", text)
     text = text.replace(".", "")
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"[\W_]+", " ", text).strip()  # letters of every script stay: names never all fold to ""
     return re.sub(r"^the ", "", text)
 
 
@@ -370,7 +386,7 @@ def _found(group: list[tuple[str, dict[str, Any]]], taken: set[str]) -> Canonica
     kind = min(types, key=lambda t: (-types[t], t))
     base = slugify(name, 60)
     candidate, number = base, 2
-    while candidate in taken:
+    while candidate in taken or candidate in PAGE_NAMES:
         candidate, number = f"{base}-{number}", number + 1
     aliases = sorted({n for _, r in group for n in (r["name"], *r.get("aliases", []))} - {name})
     return Canonical(id=candidate, name=name, type=kind, aliases=tuple(aliases))
