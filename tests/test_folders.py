@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from generator.cli import main
 from tests.conftest import make_project
 from tests.test_build import run_build, snapshot
 from tests.test_last_good import SEED_ID
@@ -193,3 +195,23 @@ def test_a_second_build_on_the_same_site_or_facts_with_another_build_folder_stop
         NOTHING_PUBLISHED,
     ]
     assert snapshot(project / "site") == site
+
+
+def test_check_names_each_unreadable_fact_file_and_neither_hangs_nor_reads_outside(tmp_path: Path) -> None:
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    (tmp_path / "secret.yaml").write_text("password: hunter2\n")
+    (facts / "a-link.yaml").symlink_to(tmp_path / "secret.yaml")
+    os.mkfifo(facts / "b-pipe.yaml")
+    (facts / "c-latin1.yaml").write_bytes(b"article: caf\xe9\n")
+
+    result = CliRunner().invoke(main, ["check", "--facts", str(facts)])
+
+    assert result.exit_code == 1
+    assert "hunter2" not in result.output
+    assert relative(result.output, facts).splitlines() == [
+        "error: facts/a-link.yaml: is a link to a file outside facts/ (hint: copy the file here instead of linking to it)",
+        "error: facts/b-pipe.yaml: is not a regular file (a folder, a pipe or a device) "
+        "(hint: replace it with a text file)",
+        "error: facts/c-latin1.yaml: is not UTF-8 text (invalid continuation byte) (hint: save the file as UTF-8)",
+    ]
