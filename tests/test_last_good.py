@@ -127,3 +127,22 @@ def test_a_broken_file_with_no_good_state_is_left_out_and_reported(project: Path
     assert f"error: facts/{SEED_ID}.yaml:2:1: " in relative(output, project)
     assert not (project / "site" / "articles" / f"{SEED_ID}.html").exists()
     assert path.read_text() == "article: [\n"
+
+
+def test_the_held_state_is_the_last_valid_one_even_after_an_edit_was_undone(project: Path) -> None:
+    path = fact_file(project)
+    machine = path.read_text()
+    copy = project / "facts" / ".last-good" / f"{SEED_ID}.yaml"
+    path.write_text(machine.replace("  title: Chief of Staff\n", HAND_EDIT))
+    assert run_build(project)[0] == 0
+    assert copy.is_file()
+    path.write_text(machine)  # the edit undone: the file is its snapshot again, and needs no copy
+    assert run_build(project)[0] == 0
+    assert not copy.exists()
+    path.write_text(machine.replace("  title: Chief of Staff\n", "  title: [Chief of Staff\n"))
+
+    code, _ = run_build(project)
+
+    assert code == 1
+    html = (project / "site" / "people" / "herzi-halevi.html").read_text()
+    assert "Chief of Staff" in html and "Chief of the General Staff" not in html
