@@ -9,25 +9,30 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.articles import slugify
+from generator.extract import knowledge
 from generator.extract.lexicon import (
     CORPORATE_SUFFIXES,
-    DEMONYMS,
     EVENT_WORDS,
+    GOVERNMENT_WORDS,
     HONORIFICS,
     INDEX_WORDS,
     KNOWN_ENTITIES,
+    LEADING_VERB_TAGS,
     NOT_ENTITIES,
     ORG_WORDS,
     PLACE_NOUNS,
-    PLACES,
+    PRODUCT_NOUNS,
     PRODUCT_VERBS,
     ROLE_NOUNS,
+    TITLE_WORDS,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+COMPASS_WORDS = frozenset("north south east west northern southern eastern western left right upper lower".split())
+AUXILIARIES = frozenset("will would can could shall should may might must did does do has have had is was are".split())
 _LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 _KNOWN_BY_NAME: dict[str, tuple[str, str]] = {}
 for _canonical, (_type, _aliases) in KNOWN_ENTITIES.items():
@@ -51,7 +56,11 @@ class Mention:
     titled: bool = False
     """A title or honorific stood before the name ("Mr. Clarke"): a lone surname is still a person."""
     refers_to: str | None = None
-    """The canonical name a nationality adjective points to ("Chinese" → "China")."""
+    """The canonical name an abbreviation or short form points to ("U.S." → "United States")."""
+    title: str | None = None
+    """The title written before a person's name ("President", "NSA"), kept for linking across articles."""
+    surface: str | None = None
+    """The name as written when `name` is tidied ("MS. JEAN-PIERRE" for "Jean-Pierre")."""
 
 
 @dataclass
@@ -77,77 +86,190 @@ class Entity:
 
 
 def find_mentions(span: Span, sentence_id: str, paragraph: int) -> list[Mention]:
-    """Entity mentions of one sentence, with the small model's usual mistakes repaired."""
-    worlds = (_world(token, sentence_id, paragraph) for token in span if token.lower_ in {"world", "globe"})
-    mentions = [m for m in worlds if m is not None]
+    """Entity mentions of one sentence, with the small model's usual mistakes repaired.
+
+    Nationality adjectives and demonyms ("Palestinian", "the Qataris") and common nouns ("the world")
+    are not names, so they mention nothing."""
+    mentions: list[Mention] = []
     for ent in span.ents:
-        if ent.label_ == "NORP":
-            demonym = _demonym(ent, sentence_id, paragraph)
-            if demonym is not None:
-                mentions.append(demonym)
-            continue
         kind = _LABEL_TYPES.get(ent.label_)
         if kind is None:
             continue
-        start, end = ent.start, ent.end
-        doc = ent.doc
-        titled = False
-        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
-            start += 1
-        while end > start and (
-            doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s"}
-        ):
-            end -= 1
-        if kind == "person":
-            if end - start > 1 and len(doc[start].text) == 1:
-                start += 1  # "Q John": a transcript's question label before the name
-            while start < end and (doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in ROLE_NOUNS):
-                start, titled = start + 1, True
-            titled = titled or (
-                start > span.start
-                and (doc[start - 1].lower_.rstrip(".") in HONORIFICS or doc[start - 1].lower_ in ROLE_NOUNS)
-            )
-            # The small model often drops a first name ("Ghazi Hamad" → "Hamad").
-            while start > span.start and _is_name_token(doc[start - 1]) and doc[start - 1].ent_type_ == "":
-                start -= 1
-        if end < span.end and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN" and doc[end].is_lower:
-            # "Rafah crossing", "Shifa hospital": the name is a place, not a person.
-            kind, end = "place", end + 1
-        if start >= end:
-            continue
-        name = doc[start:end].text
-        if not _plausible(name, kind) or _not_an_entity(doc[start:end]):
-            continue
-        if kind == "organisation" and _is_product(doc[start:end]):
-            continue
-        known = _KNOWN_BY_NAME.get(name.lower())
-        kind = known[1] if known else _repair_type(name, kind)
-        if kind == "person" and start > 0 and doc[start - 1].lower_ == "the" and name.endswith("s"):
-            kind = "organisation"  # "the Beatles", "the Rolling Stones": a group
-        first = doc[start]
-        adjective_first = end - start > 1 and (first.pos_ == "ADJ" or first.dep_ == "amod")
-        mentions.append(Mention(name, kind, sentence_id, start, end, paragraph, adjective_first, titled))
+        mentions.extend(_mentions_of(ent, kind, span, sentence_id, paragraph))
     return mentions
 
 
-def _world(token: Token, sentence_id: str, paragraph: int) -> Mention | None:
-    """ "markets around the world", "across the globe": the place Earth, as annotated news treats it."""
-    if token.ent_type_ or token.pos_ != "NOUN" or token.text != token.lower_:
-        return None
-    if not any(c.lower_ == "the" for c in token.children) and token.dep_ != "compound":
-        return None
-    return Mention(token.text, "place", sentence_id, token.i, token.i + 1, paragraph, refers_to="Earth")
+def _mentions_of(ent: Span, kind: str, span: Span, sentence_id: str, paragraph: int) -> list[Mention]:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    titled = False
+    title: str | None = None
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s"}):
+        end -= 1
+    if start >= end or _is_title_only(doc[start:end]):
+        return []  # "MR", "Admiral", "National Security Advisor", "Amir Sheikh": a title, not a name
+    start = _after_restart(doc, start, end)
+    start = _after_possessive(doc, start, end)
+    start = _after_leading_verb(doc, start, end)
+    if _caption_or_header(doc[start:end]):
+        return []
+    split = _joined_name(doc, start, end, span, ent.label_)
+    if split is not None:
+        start, kind = split, "person"
+    if kind == "person":
+        if end - start > 1 and len(doc[start].text) == 1:
+            start += 1  # "Q John": a transcript's question label before the name
+        title_start = start
+        while end - start > 1 and _is_title_token(doc[start]):
+            start, titled = start + 1, True
+        last_title = max((i for i in range(start, end - 1) if _is_title_token(doc[i])), default=None)
+        if last_title is not None and ent.label_ == "PERSON":
+            start, titled = last_title + 1, True  # "White House Press Secretary Karine Jean-Pierre"
+        if start > title_start:
+            title = doc[title_start:start].text
+        titled = titled or (start > span.start and _is_title_token(doc[start - 1]) and doc[start - 1].ent_type_ == "")
+        if title is None and titled:
+            title = doc[start - 1].text
+        # The small model often drops a first name ("Ghazi Hamad" → "Hamad").
+        if (
+            end - start == 1
+            and start > span.start
+            and _is_name_token(doc[start - 1])
+            and doc[start - 1].ent_type_ == ""
+        ):
+            start -= 1
+    elif end - start > 1 and doc[start].is_upper and len(doc[start].text) <= 5 and ent.label_ == "PERSON":
+        start += 1
+    if (
+        kind != "place"
+        and end < span.end
+        and doc[end].lower_ in PLACE_NOUNS
+        and doc[end].pos_ == "NOUN"
+        and doc[end].is_lower
+    ):
+        # "Rafah crossing", "Shifa hospital": the name is a place, not a person.
+        kind, end = "place", end + 1
+    if start >= end:
+        return []
+    if kind != "place" and end < span.end and doc[end].lower_ in GOVERNMENT_WORDS and doc[end].is_lower:
+        # "the Biden-Harris administration": the name of an organisation, not a person
+        kind, end = "organisation", end + 1
+    name = doc[start:end].text
+    if not _plausible(name, kind) or _not_an_entity(doc[start:end]):
+        return []
+    if kind == "organisation" and _is_product(doc[start:end]):
+        return []
+    known = _KNOWN_BY_NAME.get(name.lower())
+    kind = known[1] if known else _repair_type(name, kind, ent.label_)
+    if kind == "person" and start > 0 and doc[start - 1].lower_ == "the" and name.endswith("s"):
+        kind = "organisation"  # "the Beatles", "the Rolling Stones": a group
+    first = doc[start]
+    adjective_first = end - start > 1 and (first.pos_ == "ADJ" or first.dep_ == "amod")
+    words = name.split()
+    refers_to = None
+    if kind == "place" and len(words) > 2 and words[0].lower() == "state" and words[1] == "of":
+        refers_to = " ".join(words[2:])  # "the State of Israel" is Israel
+    elif (
+        kind == "place"
+        and len(words) > 1
+        and words[-1].lower() in GOVERNMENT_WORDS
+        and _is_country(" ".join(words[:-1]))
+    ):
+        refers_to = " ".join(words[:-1])  # "the United States Government" is the United States
+    return [Mention(name, kind, sentence_id, start, end, paragraph, adjective_first, titled, refers_to, title)]
 
 
-def _demonym(ent: Span, sentence_id: str, paragraph: int) -> Mention | None:
-    """ "Chinese stocks", "the Russian government": an adjective naming a country mentions it.
-    Plural nouns ("Palestinians", "Americans") are groups of people, not places."""
-    if len(ent) != 1 or not (ent[0].dep_ in {"amod", "compound"} or (ent[0].dep_ == "conj" and ent[0].pos_ == "ADJ")):
+def _is_title_token(token: Token) -> bool:
+    """ "Mr.", "President", "Prime", "NSA" before a name."""
+    word = token.lower_.rstrip(".")
+    if word in HONORIFICS or token.lower_ in ROLE_NOUNS or word in TITLE_WORDS:
+        return True
+    # An abbreviated title: "NSA Jake Sullivan" (but not a person's initials, "J. R.")
+    return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 4 and token.nbor(1).is_title
+
+
+def _is_title_only(name: Span) -> bool:
+    words = [t for t in name if not t.is_punct]
+    if not words:
+        return False
+    if all(t.lower_.rstrip(".") in HONORIFICS | TITLE_WORDS or t.lower_ in ROLE_NOUNS for t in words):
+        return True
+    # "National Security Advisor", "Chief Executive Officer"; not "Department of Justice"
+    lowered = {t.lower_ for t in words}
+    return len(words) > 1 and words[-1].lower_ in ROLE_NOUNS and not lowered & (ORG_WORDS | {"of", "for"})
+
+
+def _after_restart(doc: Doc, start: int, end: int) -> int:
+    """ "Netan- — Netanyahu", "Dick — Dick Durbin": a speaker restarting a name; the name is what follows."""
+    for i in range(end - 2, start - 1, -1):
+        if doc[i].text in {"—", "–", "--"} or (doc[i].text == "-" and doc[i].whitespace_):
+            return i + 1
+        if doc[i].text.endswith("-") and len(doc[i].text) > 1:
+            return i + 1
+    return start
+
+
+def _after_possessive(doc: Doc, start: int, end: int) -> int:
+    """ "DHS's Homeland Security Investigations": the name is what the possessive owns."""
+    for i in range(end - 2, start, -1):
+        if doc[i].tag_ == "POS":
+            return i + 1
+    return start
+
+
+def _after_leading_verb(doc: Doc, start: int, end: int) -> int:
+    """ "Will Jake Sullivan", "Joining Kirby": a verb the model took as the first word of a name."""
+    while end - start > 1 and (
+        (doc[start].tag_ in LEADING_VERB_TAGS and doc[start].lower_ not in ROLE_NOUNS)
+        or (end - start > 2 and doc[start].lower_ in AUXILIARIES)
+    ):
+        start += 1
+    return start
+
+
+def _caption_or_header(name: Span) -> bool:
+    """Transcript headers and datelines ("11:00 A.M. CST", "Aboard Air Force One En Route …"), clock times
+    and photo credits ("Washington D.C. Image"): text the model read as a name."""
+    text = name.text
+    if any(c.isdigit() for c in text) and (":" in text or re.search(r"\b[ap]\.?m\b", text.lower())):
+        return True
+    words = [t.lower_ for t in name]
+    if re.fullmatch(r"[ap]\.?\s?m\.?(\s\w+)?", text.lower()):
+        return True
+    return bool({"image", "photo", "credit", "caption", "en", "route", "aboard"} & set(words)) or any(
+        c in text for c in '“”"'
+    )
+
+
+def _joined_name(doc: Doc, start: int, end: int, span: Span, label: str) -> int | None:
+    """ "Secretary of Homeland Security Alejandro Mayorkas", "Minister for Strategic Affairs Ron Dermer",
+    "PLO Hussein AlSheikh": a portfolio or an organisation and a person's name read as one name.
+    Returns where the person's name starts."""
+    if end - start < 3:
         return None
-    country = DEMONYMS.get(ent[0].lower_)
-    if country is None:
+    portfolio = start - 2 >= span.start and doc[start - 1].lower_ in {"of", "for", "on"}
+    title_before = portfolio and (
+        doc[start - 2].lower_ in ROLE_NOUNS or doc[start - 2].lower_.rstrip(".") in TITLE_WORDS
+    )
+    acronym_first = label == "PERSON" and doc[start].is_upper and doc[start].is_alpha and len(doc[start].text) >= 2
+    if not (title_before or acronym_first):
         return None
-    return Mention(ent.text, "place", sentence_id, ent.start, ent.end, paragraph, refers_to=country)
+    size = 3 if end - start >= 4 and _is_initial(doc[end - 2]) else 2
+    names = end - size
+    person = doc[names:end]
+    if names <= start or not all(t.text[:1].isupper() and (t.is_alpha or _is_initial(t)) for t in person):
+        return None
+    if {t.lower_ for t in person} & (ORG_WORDS | PLACE_NOUNS | ROLE_NOUNS | TITLE_WORDS) or knowledge.is_place(
+        person.text
+    ):
+        return None
+    return names
+
+
+def _is_initial(token: Token) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.", token.text))
 
 
 def _not_an_entity(name: Span) -> bool:
@@ -156,7 +278,9 @@ def _not_an_entity(name: Span) -> bool:
     text = name.text.lower()
     if text in NOT_ENTITIES or name[-1].lower_ in INDEX_WORDS | EVENT_WORDS or re.match(r"^[a-z]+[A-Z]", name.text):
         return True
-    if text in PLACES or text in _KNOWN_BY_NAME:
+    if any(t.lower_ in EVENT_WORDS and t.nbor(1).lower_ in {"on", "of", "for"} for t in name[:-1]):
+        return True  # "Global Summit on Artificial Intelligence Safety": an event
+    if text in _KNOWN_BY_NAME or knowledge.is_place(text):
         return False
     doc = name.doc
     after_index = name.end + (name.end < len(doc) and doc[name.end].tag_ == "POS")
@@ -172,18 +296,39 @@ def _is_product(name: Span) -> bool:
     if name.start > 0 and doc[name.start - 1].lower_ in {"new", "latest", "upgraded", "redesigned"}:
         return True
     root = name.root
-    return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in PRODUCT_VERBS
+    if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in PRODUCT_VERBS:
+        return True
+    after = doc[name.end] if name.end < len(doc) else None
+    if after is not None and after.is_lower and after.lemma_ in PRODUCT_NOUNS:
+        return True  # "MacBook Air laptops", "Mac software", "the Xbox console"
+    # "Apple's Mac OS", "Apple's proprietary Quartz": a thing an organisation owns or makes
+    i = name.start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1
+    return i > 0 and doc[i].tag_ == "POS" and doc[i - 1].ent_type_ == "ORG"
 
 
-def _repair_type(name: str, kind: str) -> str:
-    """Countries and well-known places are places; names ending in an organisation word are organisations."""
-    lowered = name.lower()
-    words = lowered.split()
-    if lowered in PLACES:
+def _repair_type(name: str, kind: str, label: str) -> str:
+    """Votes of knowledge against the model's label: countries, states, continents and large cities are
+    places, and so is a government named by its country ("the US Government"); names ending in an
+    organisation word are organisations."""
+    words = name.lower().split()
+    if knowledge.is_country(name) or (kind != "person" and knowledge.is_place(name)):
         return "place"
+    if len(words) > 1 and words[-1] in GOVERNMENT_WORDS:
+        return "place" if _is_country(" ".join(name.split()[:-1])) else "organisation"
+    if kind == "organisation" and words[0] == "state" and len(words) > 2 and words[1] == "of":
+        return "place"  # "the State of Israel"
+    if len(words) == 2 and words[0] in COMPASS_WORDS and words[1] in PLACE_NOUNS:
+        return "place"  # "West Bank", "South Bank": a bank of a river, not a bank
     if kind != "organisation" and len(words) > 1 and (words[-1] in ORG_WORDS or words[0] in ORG_WORDS):
         return "organisation"
     return kind
+
+
+def _is_country(name: str) -> bool:
+    known = _KNOWN_BY_NAME.get(name.lower())
+    return knowledge.is_country(name) or (known is not None and known[1] == "place")
 
 
 def _is_name_token(token: Token) -> bool:
@@ -204,6 +349,8 @@ def _plausible(name: str, kind: str) -> bool:
         return False
     if kind == "person" and (any(c.isdigit() for c in name) or (name.isupper() and len(name) > 3)):
         return False
+    if kind == "place" and name.isalpha() and name.isupper() and len(name) <= 3 and name.lower() not in _KNOWN_BY_NAME:
+        return False  # "AI", "MR": news writes no country or city as two bare capitals it does not explain
     return "\n" not in name and len(name) <= 80
 
 
@@ -219,6 +366,7 @@ def cluster(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int]
     canonical: dict[str, str] = {}  # key of a name → key of its canonical name
     names: dict[str, str] = {}  # canonical key → canonical name
     types: dict[str, Counter[str]] = {}
+    titles: dict[str, set[str]] = {}  # canonical key → the role titles its mentions carry
 
     def add_canonical(name: str, kind: str) -> str:
         key = _key(name)
@@ -236,6 +384,7 @@ def cluster(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int]
             m.adjective_first,
             -len(m.name.split()),
             -len(m.name),
+            _role_title(m) is None,  # "President Biden" before a bare "Biden", which then goes with it
             m.sentence,
         ),
     )
@@ -252,12 +401,15 @@ def cluster(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int]
         if key in canonical and not (mention.refers_to and canonical[key] != _key(mention.refers_to)):
             types[canonical[key]][mention.type] += 1
             continue
-        target = _alias_target(mention, names, types)
+        target = _alias_target(mention, names, types, titles)
         if target is not None:
             canonical[key] = target
             types[target][mention.type] += 1
         else:
-            add_canonical(mention.name, mention.type)
+            target = add_canonical(mention.name, mention.type)
+        role = _role_title(mention)
+        if role is not None:
+            titles.setdefault(target, set()).add(role)
 
     entities: dict[str, Entity] = {}
     token_entity: dict[tuple[int, int], str] = {}
@@ -276,14 +428,15 @@ def cluster(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int]
             entity = entities[entity_id] = Entity(entity_id, names[root], kind)
         if mention.name != entity.name:
             entity.aliases.add(mention.name)
+        if mention.surface and mention.surface != entity.name:
+            entity.aliases.add(mention.surface)
         if mention.sentence not in entity.sentences:
             entity.sentences.append(mention.sentence)
         entity.mentions += 1
-        entity.named += mention.refers_to is None
+        entity.named += 1
         titled[entity_id] = titled.get(entity_id, False) or mention.titled
         for i in range(mention.start, mention.end):
-            if mention.refers_to is None:  # "Israeli hostages" are not Israel acting or speaking
-                token_entity[(mention.paragraph, i)] = entity_id
+            token_entity[(mention.paragraph, i)] = entity_id
     # A lone one-word "person" with no full name and no title is most often a product or a word the
     # small model misread ("Tiger", "Safari"); leave it out.
     dropped = {
@@ -296,17 +449,58 @@ def cluster(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int]
     return sorted(kept, key=lambda e: e.id), token_entity
 
 
-def _alias_target(mention: Mention, names: dict[str, str], types: dict[str, Counter[str]]) -> str | None:
+def _role_title(mention: Mention) -> str | None:
+    """The head of the role title before a person's name ("Prime Minister" → "minister"); not an honorific."""
+    if mention.title is None:
+        return None
+    words = [w.lower().rstrip(".") for w in mention.title.split()]
+    roles = [w for w in words if w not in HONORIFICS]
+    return roles[-1] if roles else None
+
+
+def _surname(word: str) -> str:
+    """ "Al-Sisi" and "Sisi", "El-Sisi": one surname written with or without its article."""
+    return re.sub(r"^(?:al|el|ad|as|ash|an)[-‐]", "", word.lower())
+
+
+def _alias_target(
+    mention: Mention, names: dict[str, str], types: dict[str, Counter[str]], titles: dict[str, set[str]]
+) -> str | None:
     words = mention.name.split()
     if len(words) == 1 and mention.name[:1].isupper():
+        kind = mention.type
+        if kind != "person":
+            # "Gaza" and "Gaza Strip", "Rafah" and "Rafah Crossing": a place named without its place noun
+            places = [
+                k
+                for k, full in names.items()
+                if len(full.split()) == 2 and full.split()[0] == mention.name and full.split()[1].lower() in PLACE_NOUNS
+            ]
+            if len(places) == 1:
+                return places[0]
+            # "Apple" and "Apple Computer": an organisation named by the first word of its full name
+            longer = [
+                k
+                for k, full in names.items()
+                if len(full.split()) == 2
+                and full.split()[0] == mention.name
+                and full.split()[1].lower() not in ORG_WORDS
+                and types[k].most_common(1)[0][0] == "organisation"
+            ]
+            if kind == "organisation" and len(longer) == 1:
+                return longer[0]
         # A surname or first name alone refers to the one full name in the article that has it.
         matches = [
             k
             for k, full in names.items()
             if types[k].most_common(1)[0][0] == "person"
             and len(full.split()) > 1
-            and mention.name in (full.split()[-1], full.split()[0])
+            and (_surname(mention.name) == _surname(full.split()[-1]) or mention.name == full.split()[0])
         ]
+        role = _role_title(mention)
+        if role is not None:
+            # "President Biden" is the Biden who holds that title, never a relative without it.
+            matches = [k for k in matches if role in titles.get(k, set())]
         return matches[0] if len(matches) == 1 else None
     stripped = mention.name.split(" ", 1)[-1]
     if mention.adjective_first and _key(stripped) in names:

@@ -56,7 +56,14 @@ def find_turns(docs: list[Doc], first_sentence: dict[int, str]) -> dict[int, Tur
         if span is not None and paragraph in first_sentence and not _is_role(name):
             written = " ".join(part.capitalize() if "-" not in part else _hyphen_title(part) for part in name.split())
             mention = Mention(
-                written, "person", first_sentence[paragraph], span.start, span.end, paragraph, titled=True
+                written,
+                "person",
+                first_sentence[paragraph],
+                span.start,
+                span.end,
+                paragraph,
+                titled=True,
+                surface=match.group("label"),
             )
         labelled[paragraph] = Turn(match.group("label"), mention, match.end() - 1)
     if len(labelled) < 2:

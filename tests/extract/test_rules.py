@@ -23,13 +23,10 @@ def entity(facts: dict[str, Any], name: str) -> dict[str, Any]:
     return next(e for e in facts["entities"] if e["name"] == name or name in e.get("aliases", []))
 
 
-def test_nationality_words_are_not_organisations_or_places_of_their_own(facts_of: Any) -> None:
+def test_nationality_words_are_not_entities(facts_of: Any) -> None:
     facts = facts_of("Israeli officials met Palestinians in Cairo on Monday. Chinese stocks fell.")
-    names = {e["name"] for e in facts["entities"]}
-    assert not names & {"Israeli", "Palestinians", "Chinese"}
-    china = entity(facts, "Chinese")
-    assert (china["name"], china["type"]) == ("China", "place")
-    assert china["confidence"] <= 0.5  # only implied by an adjective
+    names = {n for e in facts["entities"] for n in (e["name"], *e["aliases"])}
+    assert names == {"Cairo"}  # no "Israel", "Palestinian territories" or "China" from an adjective
 
 
 def test_company_suffix_and_surname_are_aliases(facts_of: Any) -> None:
