@@ -117,6 +117,7 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
                 starts[i] = mention.start
 
     opened: tuple[int, StatementFinding] | None = None
+    counted_sentences: set[str] = set()
     for sentence_id, paragraph, sentence in sentences:
         builder.sentence = (sentence_id, paragraph, sentence)
         turn = turns.get(paragraph)
@@ -125,7 +126,7 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
             builder.turn_speaker = token_entity.get((turn.mention.paragraph, turn.mention.start))
         for role in find_roles(sentence, person_starts.get(paragraph, {})):
             builder.add_role(role.person_token, role.title, role.head, range(role.start, role.end))
-        for figure in find_figures(sentence):
+        for figure in find_figures(sentence) if _first_copy(sentence, counted_sentences) else ():
             builder.add_figure(figure)
         found = find_statements(sentence)
         for statement in found:
@@ -144,6 +145,15 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
                 builder.add_date(ent)
         builder.note_persons(sentence)
     return builder.document()
+
+
+def _first_copy(sentence: Span, seen: set[str]) -> bool:
+    """A text posted twice in one article counts its figures once ("60 trucks" is not 120)."""
+    text = " ".join(sentence.text.split())
+    if text in seen:
+        return False
+    seen.add(text)
+    return True
 
 
 class _Builder:

@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.extract.lexicon import DURATION_UNITS, QUALIFIERS, UNIT_SYMBOLS
+from generator.extract.lexicon import (
+    DISCOURSE_NOUNS,
+    DURATION_UNITS,
+    NEGATIONS,
+    PERIOD_WORDS,
+    QUALIFIERS,
+    UNIT_SYMBOLS,
+)
 from generator.extract.numbers import parse_number, tidy
 
 if TYPE_CHECKING:
@@ -82,8 +89,12 @@ def _range_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     parts = []
     part_start = start
     for i in range(start + 1, end - 1):
+        compound = (doc[i].lower_ == "and" and doc[i - 1].lower_ in _SCALE_PARTS and doc[i + 1].is_alpha) or (
+            doc[i].text == "-" and doc[i - 1].is_alpha and doc[i + 1].is_alpha and not doc[i].whitespace_
+        )  # "one hundred and twenty", "seventy-five": one number
         if (
             (doc[i].lower_ in _RANGE_WORDS or doc[i].text == ",")
+            and not compound  # "one hundred and twenty" is one number
             and any(t.like_num for t in doc[part_start:i])
             and any(t.like_num for t in doc[i + 1 : min(i + 3, end)])
         ):
@@ -106,9 +117,13 @@ _AFTER_NUMBER = {"%", "million", "billion", "thousand", "trillion", "percent", "
 
 
 def _number_spans(sentence: Span) -> list[tuple[int, int, str]]:
-    spans = [(e.start, e.end, e.label_) for e in sentence.ents if e.label_ in _NUMERIC_LABELS]
-    covered = {i for s, e, _ in spans for i in range(s, e)}
     doc = sentence.doc
+    spans = [
+        (e.start, _spelled_end(doc, e.end, sentence.end), e.label_)
+        for e in sentence.ents
+        if e.label_ in _NUMERIC_LABELS
+    ]
+    covered = {i for s, e, _ in spans for i in range(s, e)}
     i = sentence.start
     while i < sentence.end:
         if i not in covered and (
@@ -122,6 +137,22 @@ def _number_spans(sentence: Span) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return sorted(spans)
+
+
+def _spelled_end(doc: Doc, end: int, limit: int) -> int:
+    """The end of a number in words the model cut short: "twenty-eight [thousand six hundred forty-two]"."""
+
+    def cardinal(token: Token) -> bool:
+        return token.is_alpha and token.like_num and not re.search(r"(first|second|third|th)$", token.lower_)
+
+    while end < limit and doc[end - 1].is_alpha and doc[end - 1].like_num:
+        if cardinal(doc[end]):
+            end += 1
+        elif doc[end].text == "-" and end + 1 < limit and cardinal(doc[end + 1]):
+            end += 2
+        else:
+            break
+    return end
 
 
 _ATTACHED = re.compile(r"^[$€£¥]?(\d[\d,]*(?:\.\d+)?)([a-zA-Z]+)$")
@@ -147,14 +178,20 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         qualifier = QUALIFIERS.get(before) or (
             QUALIFIERS.get(single) if doc[start - 1].pos_ in {"ADP", "ADV", "ADJ"} else None
         )
+    if qualifier is not None and tokens and tokens[0].lower_ in PERIOD_WORDS:
+        qualifier = None  # "over the last four years" is a period, not "more than four years"
+    while tokens and tokens[0].lower_ in PERIOD_WORDS:
+        tokens = tokens[1:]
+    if _negated_or_pronoun(doc, tokens):
+        return None
     number_tokens = [t for t in tokens if _is_number_part(t)]
     if not any(t.like_num or _ATTACHED.match(t.text) or _SIGNED.match(t.text) for t in number_tokens):
         return None
     attached_unit = None
     number_words = [t.text for t in number_tokens]
     attached = _ATTACHED.match(number_tokens[-1].text)
-    if attached and attached.group(2).lower() in {"st", "nd", "rd", "th"}:
-        return None  # "the 20th century"
+    if attached and attached.group(2).lower() in {"st", "nd", "rd", "th", "am", "pm"}:
+        return None  # "the 20th century", "at 1.56pm"
     if _names_a_model(doc[start], number_tokens[-1]):
         return None
     if attached and attached.group(2).lower() not in _SCALE_SUFFIXES:
@@ -201,6 +238,8 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         unit, counts = unit_token.text, _noun_phrase(unit_token)
     else:
         return None
+    if unit_token is not None and not _countable(unit_token, value):
+        return None
     action, actor, subject = _action(unit_token if unit_token is not None else last)
     text = doc[number_tokens[0].i : number_tokens[-1].i + 1].text
     return FigureFinding(
@@ -214,6 +253,21 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         actor,
         subject,
     )
+
+
+def _negated_or_pronoun(doc: Doc, tokens: list[Token]) -> bool:
+    """ "not one Republican voted": no quantity; "one of those moments", "one of his advisors": a pronoun."""
+    if not tokens:
+        return False
+    first, last = tokens[0], tokens[-1]
+    if first.i > 0 and doc[first.i - 1].lower_ in NEGATIONS:
+        return True
+    return last.lower_ == "one" and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of"
+
+
+def _countable(unit: Token, value: float) -> bool:
+    """A figure counts what a reader would chart or quote: not "2 questions" or "1 thing" of speech."""
+    return unit.lemma_.lower() not in DISCOURSE_NOUNS
 
 
 _FRACTIONS = {"half", "halve", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth"}

@@ -51,6 +51,20 @@ UNIT_SYMBOLS = frozenset(
 symbols and those that are also words ("in", "am", "m" for million) are left out."""
 DURATION_UNITS = frozenset("second minute hour day week month year decade century night".split())
 
+DISCOURSE_NOUNS = frozenset(
+    """
+    thing question way word reason example answer comment remark follow-up moment piece kind sort
+""".split()
+)
+"""Lemmas of nouns that a speaker counts in passing ("two questions", "one thing", "give me a minute"):
+no figure a reader would chart."""
+
+NEGATIONS = frozenset("not no never nor without".split())
+"""Words that make the quantity after them none: "not one Republican voted"."""
+
+PERIOD_WORDS = frozenset("the last past next first previous coming".split())
+"""Words between a preposition and a number that make it a period: "over the last four years"."""
+
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev".split())
 
 NUMBER_WORDS = {

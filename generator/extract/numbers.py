@@ -17,6 +17,9 @@ def parse_number(words: list[str]) -> float | None:
     >>> parse_number(["twenty", "-", "five"])
     25.0
     """
+    spelled = _spelled_out(words)
+    if spelled is not None:
+        return spelled
     total = 0.0
     current: float | None = None
     seen = False
@@ -38,7 +41,7 @@ def parse_number(words: list[str]) -> float | None:
             elif part in NUMBER_WORDS and not (part in {"a", "an"} and seen):
                 current = (current or 0) + NUMBER_WORDS[part]
                 seen = seen or part not in {"a", "an"}
-            elif part in SCALE_WORDS and (current is not None or part.endswith("s")):
+            elif part in SCALE_WORDS and current is not None:
                 scale = SCALE_WORDS[part]
                 base = current if current is not None else 1
                 if scale >= 1000:
@@ -57,3 +60,17 @@ def parse_number(words: list[str]) -> float | None:
 def tidy(value: float) -> int | float:
     """60.0 → 60; keeps real fractions."""
     return int(value) if value == int(value) and abs(value) < 1e15 else round(value, 6)
+
+
+def _spelled_out(words: list[str]) -> float | None:
+    """A number written in words, read by text2num: "One hundred and twenty" is 120, not 100 and 20."""
+    text = " ".join(w.lower().strip() for w in words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    parts = [part for part in re.split(r"[\s-]+", text) if part]
+    if not parts or not all(part.isalpha() for part in parts) or any(p.endswith("s") for p in parts):
+        return None  # "hundreds", "thousands and thousands": a vague amount, not a number
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(text, "en"))
+    except ValueError:
+        return None
