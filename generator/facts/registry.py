@@ -22,6 +22,8 @@ import jsonschema
 from generator import yamlsafe
 from generator.articles import fold, slugify
 from generator.errors import InputError, Problem
+from generator.extract.knowledge import compatible_first_names
+from generator.extract.lexicon import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
 from generator.facts.validate import schema_problem
 
 REGISTRY_FILE = "entities.yaml"
@@ -208,42 +210,6 @@ class _Clusters:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-NICKNAMES = {
-    "joe": "joseph",
-    "bill": "william",
-    "will": "william",
-    "bob": "robert",
-    "rob": "robert",
-    "mike": "michael",
-    "jim": "james",
-    "jimmy": "james",
-    "tom": "thomas",
-    "tony": "anthony",
-    "dick": "richard",
-    "rick": "richard",
-    "chuck": "charles",
-    "charlie": "charles",
-    "dan": "daniel",
-    "dave": "david",
-    "ed": "edward",
-    "ted": "edward",
-    "andy": "andrew",
-    "alex": "alexander",
-    "ben": "benjamin",
-    "bibi": "benjamin",
-    "chris": "christopher",
-    "matt": "matthew",
-    "nick": "nicholas",
-    "pat": "patrick",
-    "steve": "steven",
-    "sam": "samuel",
-    "liz": "elizabeth",
-    "beth": "elizabeth",
-    "kate": "katherine",
-    "jen": "jennifer",
-    "sue": "susan",
-}
-"""Common English short forms of first names: "Joe Biden" and "Joseph R. Biden Jr." are one name."""
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 DOMINANCE = 3
 """A bare surname joins one of several people with that surname only if its roles point to that one
@@ -251,10 +217,11 @@ at least this many times more often than to all the others together."""
 
 
 def person_key(name: str) -> str:
-    """A person's name as compared: no initials or Jr., first names in their long form."""
+    """A person's name as compared: no initials, titles or Jr. ("President Joseph R. Biden Jr." is "joseph
+    biden"); short forms of first names are matched later (`_link_first_name_variants`)."""
     words = [w for w in normalise(name).split() if len(w) > 1 and w not in SUFFIXES]
-    if len(words) > 1:
-        words[0] = NICKNAMES.get(words[0], words[0])
+    while len(words) > 1 and _is_title(words[0]):
+        words = words[1:]
     return " ".join(words) or normalise(name)
 
 
@@ -286,6 +253,8 @@ def resolve(
             clusters.find(key)
             record_key[(article_id, record["id"])] = key
 
+    _claim_registered_names(registry, clusters)
+    _link_first_name_variants(records, record_key, clusters)
     _link_surnames(records, record_key, clusters, registry, titles or {})
 
     members: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
@@ -310,6 +279,56 @@ def resolve(
         for article_id, record in group:
             resolution.of_record[(article_id, record["id"])] = canonical.id
     return resolution
+
+
+def _claim_registered_names(registry: Registry, clusters: _Clusters) -> None:
+    """The registry wins: every record whose name or alias is one of a registry entry's names joins that
+    entry, with all the records linked to it ("Bibi Netanyahu" and "Benjamin Netanyahu": one page)."""
+    for entry in registry.entries:
+        for name in (entry.name, *entry.aliases):
+            key = "1:" + _name_key(name, entry.type)
+            if key in clusters.parent and not clusters.find(key).startswith("0:"):
+                clusters.union("0:" + entry.id, key)
+
+
+def _link_first_name_variants(
+    records: list[tuple[str, dict[str, Any]]], record_key: dict[tuple[str, str], str], clusters: _Clusters
+) -> None:
+    """ "Tony Blinken" and "Antony Blinken", "Jon Finer" and "John Finer": one person when the first
+    names are forms of one name and no third name with that surname could be either. Grouped by
+    surname, so the work grows with the number of names, not its square."""
+    by_surname: dict[str, dict[str, str]] = defaultdict(dict)  # surname → first name → a record key
+    for article_id, record in records:
+        if record["type"] != "person":
+            continue
+        words = _name_key(record["name"], "person").split()
+        if len(words) == 2:
+            by_surname[words[1]].setdefault(words[0], record_key[(article_id, record["id"])])
+    for surname in sorted(by_surname):
+        firsts = sorted(by_surname[surname])
+        if len(firsts) < 2:
+            continue
+        compatible = {a: {b for b in firsts if b != a and compatible_first_names(a, b)} for a in firsts}
+        for first in firsts:
+            group = compatible[first]
+            # every name it could be must also be compatible with each other ("Chris" between
+            # "Christopher" and "Christine" decides nothing)
+            if group and all(b in compatible[c] for b in group for c in group if b != c):
+                for other in group:
+                    clusters.union(by_surname[surname][first], by_surname[surname][other])
+
+
+def _untitled(name: str) -> list[str]:
+    """The words of a name without the title before it: "Prime Minister Netanyahu" → ["Netanyahu"]."""
+    words = name.split()
+    while len(words) > 1 and _is_title(words[0]):
+        words = words[1:]
+    return words
+
+
+def _is_title(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    return lowered in HONORIFICS or lowered in ROLE_NOUNS or lowered in TITLE_WORDS
 
 
 def _name_key(name: str, kind: str) -> str:
@@ -351,7 +370,7 @@ def _link_surnames(
                 evidence[key][words[-1]] += 1
         if key.startswith("0:"):
             continue
-        words = record["name"].split()  # "Jean-Pierre" is one word: a bare surname
+        words = _untitled(record["name"])  # "Jean-Pierre" is one word: a bare surname
         if len(words) > 1:
             by_surname[normalise(words[-1])].add(key)
         elif words:

@@ -1,0 +1,85 @@
+"""Entities linked across articles: one page per real person, titles and first names as evidence,
+the registry winning over everything it names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.articles import parse_article
+from generator.extract import extract_all
+from generator.facts.registry import load_registry, resolve
+from generator.render import gather
+from generator.render.model import ArticleFacts
+
+
+@pytest.fixture(scope="module")
+def collect(nlp: Any) -> Any:
+    def run(*texts: str, registry: str | None = None) -> Any:
+        articles = [
+            parse_article(f"date 2023-11-{20 + i} Story {i}\n\n{text}\n".encode(), f"story-{i}.txt")
+            for i, text in enumerate(texts)
+        ]
+        items = [
+            ArticleFacts(article, facts, f"{article.id}.yaml")
+            for article, facts in zip(articles, extract_all(articles, nlp), strict=True)
+        ]
+        return gather(items, load_registry(registry, "entities.yaml") if registry else None)
+
+    return run
+
+
+def people(collection: Any) -> dict[str, Any]:
+    return {page.name: page for page in collection.entities.values() if page.type == "person"}
+
+
+def test_the_president_and_his_relatives_are_three_people(collect: Any) -> None:
+    collection = collect(
+        "President Joe Biden spoke in Washington on Monday. Biden said the talks would go on.",
+        "Hunter Biden appeared in court in Los Angeles. President Biden was not there.",
+        "Jill Biden visited a school in Ohio. She was joined by teachers.",
+    )
+    found = people(collection)
+    assert set(found) == {"Joe Biden", "Hunter Biden", "Jill Biden"}
+    assert "Biden" not in found["Hunter Biden"].aliases  # the President's mentions are not Hunter's
+    assert len(found["Joe Biden"].articles) == 2
+    assert [a.article.id for a in found["Hunter Biden"].articles] == ["2023-11-21-story-1"]
+
+
+def test_short_and_long_first_names_are_one_person(collect: Any) -> None:
+    collection = collect(
+        "Secretary of State Antony Blinken arrived in Tel Aviv on Monday.",
+        "Tony Blinken met the foreign minister of Jordan in Amman.",
+        "Phil Gordon, an adviser, met officials in Ramallah. Philip Gordon later flew home.",
+    )
+    found = people(collection)
+    assert {"Antony Blinken", "Tony Blinken"} & set(found) and not {"Antony Blinken", "Tony Blinken"} <= set(found)
+    assert not {"Phil Gordon", "Philip Gordon"} <= set(found)
+
+
+def test_different_first_names_stay_apart() -> None:
+    records = [
+        ("a", [{"id": "jill-biden", "name": "Jill Biden", "type": "person"}]),
+        ("b", [{"id": "joe-biden", "name": "Joe Biden", "type": "person"}]),
+    ]
+    resolution = resolve(records, load_registry(None, "entities.yaml"))
+    assert resolution.of_record[("a", "jill-biden")] != resolution.of_record[("b", "joe-biden")]
+
+
+def test_a_registry_record_takes_every_mention_its_names_match() -> None:
+    registry = load_registry(
+        "entities:\n  - id: benjamin-netanyahu\n    name: Benjamin Netanyahu\n    type: person\n"
+        "    aliases: [Bibi Netanyahu]\n",
+        "entities.yaml",
+    )
+    records = [
+        ("a", [{"id": "bibi-netanyahu", "name": "Bibi Netanyahu", "type": "person", "aliases": ["Netanyahu"]}]),
+        ("b", [{"id": "benjamin-netanyahu", "name": "Benjamin Netanyahu", "type": "person"}]),
+        ("c", [{"id": "netanyahu", "name": "Prime Minister Netanyahu", "type": "person"}]),
+        ("d", [{"id": "b-netanyahu", "name": "Benjamin Netanyahu", "type": "person", "aliases": ["Bibi"]}]),
+        ("e", [{"id": "pm", "name": "Prime Minister Benjamin Netanyahu", "type": "person"}]),
+    ]
+    resolution = resolve(records, registry)
+    assert {canonical for canonical in resolution.of_record.values()} == {"benjamin-netanyahu"}
+    assert [e.id for e in resolution.entities.values() if e.type == "person"] == ["benjamin-netanyahu"]
