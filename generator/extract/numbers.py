@@ -68,7 +68,7 @@ def _spelled_out(words: list[str]) -> float | None:
     parts = [part for part in re.split(r"[\s-]+", text) if part]
     if not parts or not all(part.isalpha() for part in parts) or any(p.endswith("s") for p in parts):
         return None  # "hundreds", "thousands and thousands": a vague amount, not a number
-    from text_to_num import text2num
+    from text_to_num import text2num  # type: ignore[import-untyped]
 
     try:
         return float(text2num(text, "en"))

@@ -59,7 +59,7 @@ def test_short_and_long_first_names_are_one_person(collect: Any) -> None:
 
 
 def test_different_first_names_stay_apart() -> None:
-    records = [
+    records: list[tuple[str, list[dict[str, Any]]]] = [
         ("a", [{"id": "jill-biden", "name": "Jill Biden", "type": "person"}]),
         ("b", [{"id": "joe-biden", "name": "Joe Biden", "type": "person"}]),
     ]
@@ -73,7 +73,7 @@ def test_a_registry_record_takes_every_mention_its_names_match() -> None:
         "    aliases: [Bibi Netanyahu]\n",
         "entities.yaml",
     )
-    records = [
+    records: list[tuple[str, list[dict[str, Any]]]] = [
         ("a", [{"id": "bibi-netanyahu", "name": "Bibi Netanyahu", "type": "person", "aliases": ["Netanyahu"]}]),
         ("b", [{"id": "benjamin-netanyahu", "name": "Benjamin Netanyahu", "type": "person"}]),
         ("c", [{"id": "netanyahu", "name": "Prime Minister Netanyahu", "type": "person"}]),
