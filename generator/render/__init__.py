@@ -8,6 +8,7 @@ from typing import Any
 from jinja2 import DictLoader, Environment, StrictUndefined
 from markupsafe import Markup
 
+from generator.facts.candidates import Named, merge_candidates
 from generator.render.charts import discrepancies, figure_series, svg_chart
 from generator.render.downloads import facts_json, figures_csv
 from generator.render.markdown import escape_markdown, finalize, safe_url
@@ -71,7 +72,17 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
     yield render("figures/charts.md", "charts.md.j2", series=series, charts=[svg_chart(s, "../") for s in series])
     yield render("figures/discrepancies.md", "discrepancies.md.j2", discrepancies=discrepancies(collection))
     rows, waiting, waiting_articles = review_queue(collection)
-    yield render("review/index.md", "review.md.j2", rows=rows, waiting=waiting, waiting_articles=waiting_articles)
+    candidates = merge_candidates(
+        Named(page.id, page.name, page.type, len(page.articles)) for page in collection.entities.values()
+    )
+    yield render(
+        "review/index.md",
+        "review.md.j2",
+        rows=rows,
+        waiting=waiting,
+        waiting_articles=waiting_articles,
+        candidates=candidates,
+    )
     yield render("downloads/index.md", "downloads.md.j2")
     yield "downloads/facts.json", facts_json(collection)
     yield "downloads/figures.csv", figures_csv(collection)
