@@ -117,14 +117,33 @@ def series_label(figure: dict[str, Any]) -> str | None:
 
 
 def _labelled_points(collection: Collection) -> Iterator[tuple[str, Point]]:
-    """Every chartable figure with its series label, dated by its sentence's date or its article's."""
+    """Every chartable figure with its series label, dated by its sentence's date or its article's.
+
+    A series holds one measure of one kind of event in one place: the places its sentence names are
+    part of the label ("people killed in West Bank" is not "people killed in Israel"). A sentence that
+    two copies of one text repeat gives one point."""
+    seen: set[tuple[str, float]] = set()
     for item in collection.articles:
         dated = {d["sentence"]: d["date"] for d in item.facts["dates"]}
+        texts = {s["id"]: " ".join(str(s.get("text", "")).split()) for s in item.facts["sentences"]}
+        places: dict[str, list[str]] = {}
+        for entity in item.facts["entities"]:
+            if entity["type"] == "place":
+                for sentence in entity.get("sentences", []):
+                    places.setdefault(sentence, []).append(entity["name"])
         for figure in item.facts["figures"]:
             label = series_label(figure)
-            if label is not None:
-                date = dated.get(figure["sentence"], item.date)
-                yield label, Point(date, float(figure["value"]), figure, item)
+            if label is None:
+                continue
+            copy = (texts.get(figure["sentence"], ""), float(figure["value"]))
+            if copy[0] and copy in seen:
+                continue
+            seen.add(copy)
+            where = sorted(set(places.get(figure["sentence"], [])))
+            if where:
+                label = f"{label} in {' and '.join(where)}"
+            date = dated.get(figure["sentence"], item.date)
+            yield label, Point(date, float(figure["value"]), figure, item)
 
 
 def _shown(label: str, point: Point) -> str:
