@@ -91,15 +91,40 @@ def find_mentions(span: Span, sentence_id: str, paragraph: int) -> list[Mention]
     Nationality adjectives and demonyms ("Palestinian", "the Qataris") and common nouns ("the world")
     are not names, so they mention nothing."""
     mentions: list[Mention] = []
-    for ent in span.ents:
+    ents = list(span.ents)
+    skip = -1
+    for index, ent in enumerate(ents):
         kind = _LABEL_TYPES.get(ent.label_)
-        if kind is None:
+        if kind is None or index == skip:
+            continue
+        following = ents[index + 1] if index + 1 < len(ents) else None
+        if kind == "person" and following is not None and _restarted(ent, following):
+            # "Benjamin Not- — Netanyahu": the speaker broke off and restarted; the name is "Benjamin Netanyahu"
+            whole = ent.doc[ent.start : following.end]
+            found = _mentions_of(whole, kind, span, sentence_id, paragraph, restarted=True)
+            for mention in found:
+                mention.name = " ".join([*ent.doc[mention.start : ent.end - 1].text.split(), following.text])
+            mentions.extend(found)
+            skip = index + 1
             continue
         mentions.extend(_mentions_of(ent, kind, span, sentence_id, paragraph))
     return mentions
 
 
-def _mentions_of(ent: Span, kind: str, span: Span, sentence_id: str, paragraph: int) -> list[Mention]:
+def _restarted(ent: Span, following: Span) -> bool:
+    doc = ent.doc
+    return (
+        len(ent[-1].text) > 1
+        and ent[-1].text.endswith("-")
+        and following.start == ent.end + 1
+        and doc[ent.end].text in {"—", "–", "--"}
+        and following.label_ == "PERSON"
+    )
+
+
+def _mentions_of(
+    ent: Span, kind: str, span: Span, sentence_id: str, paragraph: int, restarted: bool = False
+) -> list[Mention]:
     start, end = ent.start, ent.end
     doc = ent.doc
     titled = False
@@ -110,7 +135,8 @@ def _mentions_of(ent: Span, kind: str, span: Span, sentence_id: str, paragraph: 
         end -= 1
     if start >= end or _is_title_only(doc[start:end]):
         return []  # "MR", "Admiral", "National Security Advisor", "Amir Sheikh": a title, not a name
-    start = _after_restart(doc, start, end)
+    if not restarted:
+        start = _after_restart(doc, start, end)
     start = _after_possessive(doc, start, end)
     start = _after_leading_verb(doc, start, end)
     if _caption_or_header(doc[start:end]):
@@ -153,7 +179,7 @@ def _mentions_of(ent: Span, kind: str, span: Span, sentence_id: str, paragraph: 
         kind, end = "place", end + 1
     if start >= end:
         return []
-    if kind != "place" and end < span.end and doc[end].lower_ in GOVERNMENT_WORDS and doc[end].is_lower:
+    if end < span.end and doc[end].lower_ in GOVERNMENT_WORDS and doc[end].is_lower:
         # "the Biden-Harris administration": the name of an organisation, not a person
         kind, end = "organisation", end + 1
     name = doc[start:end].text
@@ -206,7 +232,7 @@ def _after_restart(doc: Doc, start: int, end: int) -> int:
     for i in range(end - 2, start - 1, -1):
         if doc[i].text in {"—", "–", "--"} or (doc[i].text == "-" and doc[i].whitespace_):
             return i + 1
-        if doc[i].text.endswith("-") and len(doc[i].text) > 1:
+        if doc[i].text.endswith("-") and len(doc[i].text) > 1 and i == start:
             return i + 1
     return start
 
@@ -301,11 +327,11 @@ def _is_product(name: Span) -> bool:
     after = doc[name.end] if name.end < len(doc) else None
     if after is not None and after.is_lower and after.lemma_ in PRODUCT_NOUNS:
         return True  # "MacBook Air laptops", "Mac software", "the Xbox console"
-    # "Apple's Mac OS", "Apple's proprietary Quartz": a thing an organisation owns or makes
+    # "Apple's proprietary Quartz": a thing an organisation owns or makes
     i = name.start - 1
     while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
-    return i > 0 and doc[i].tag_ == "POS" and doc[i - 1].ent_type_ == "ORG"
+    return name.start - 1 > i > 0 and doc[i].tag_ == "POS" and doc[i - 1].ent_type_ == "ORG"
 
 
 def _repair_type(name: str, kind: str, label: str) -> str:

@@ -1,0 +1,52 @@
+"""Figure rules: numbers read as a reader reads them, and only counts a reader would chart or quote."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.articles import parse_article
+from generator.extract import extract_all
+
+
+@pytest.fixture(scope="module")
+def figures_of(nlp: Any) -> Any:
+    def run(*paragraphs: str) -> list[tuple[Any, str, str | None]]:
+        text = "date 2023-11-29 A test article\n\n" + "\n\n".join(paragraphs) + "\n"
+        facts = next(extract_all([parse_article(text.encode(), "test.txt")], nlp))
+        return [(f["value"], f["unit"], f.get("qualifier")) for f in facts["figures"]]
+
+    return run
+
+
+def test_a_number_in_words_is_one_number(figures_of: Any) -> None:
+    assert figures_of("One hundred and twenty countries voted for the resolution.") == [(120, "countries", None)]
+    assert figures_of("There are twenty-eight thousand six hundred forty-two students enrolled.") == [
+        (28642, "students", None)
+    ]
+
+
+def test_a_negated_quantity_is_no_figure(figures_of: Any) -> None:
+    assert figures_of("Not one Republican voted for the bill.") == []
+
+
+def test_a_period_is_not_more_than(figures_of: Any) -> None:
+    assert figures_of("We have created jobs over the last four years.") == [(4, "years", None)]
+
+
+def test_what_a_speaker_counts_in_passing_is_no_figure(figures_of: Any) -> None:
+    assert figures_of("I have two questions.", "Just one more thing about the talks.") == []
+
+
+def test_one_of_several_is_no_figure(figures_of: Any) -> None:
+    assert figures_of("It is one of those moments that decide the future.") == []
+
+
+def test_a_clock_time_is_no_figure(figures_of: Any) -> None:
+    assert figures_of("On Wall St at 1.56pm the index rose.") == []
+
+
+def test_a_text_posted_twice_counts_its_figures_once(figures_of: Any) -> None:
+    paragraph = "Officials said 60 trucks entered Gaza on Friday."
+    assert figures_of(paragraph, "The statement follows.", paragraph) == [(60, "trucks", None)]
