@@ -136,7 +136,31 @@ def _number_spans(sentence: Span) -> list[tuple[int, int, str]]:
             i = j
         else:
             i += 1
-    return sorted(spans)
+    return _joined_ranges(doc, sorted(spans))
+
+
+def _joined_ranges(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "ranging from $800,000 to $1.3 million", "between 5% and 6%": two spans of the model are one range."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if joined:
+            first_start, first_end, first_label = joined[-1]
+            before = first_start - 1
+            while before > 0 and doc[before].text in _CURRENCIES:
+                before -= 1
+            opener = doc[before].lower_ if before >= 0 else ""
+            between = [t.lower_ for t in doc[first_end:start] if t.text not in _CURRENCIES]
+            if doc[first_end - 1].lower_ in _RANGE_WORDS:  # the model took "to" into the first span
+                between.insert(0, doc[first_end - 1].lower_)
+            separator = between[0] if len(between) == 1 else ""
+            if separator and (
+                (opener == "between" and separator == "and")
+                or (opener == "from" and separator in {"to", "-", "–"} and not _is_change(doc, first_start))
+            ):
+                joined[-1] = (first_start, end, first_label)
+                continue
+        joined.append((start, end, label))
+    return joined
 
 
 def _spelled_end(doc: Doc, end: int, limit: int) -> int:

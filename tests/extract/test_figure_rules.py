@@ -50,3 +50,10 @@ def test_a_clock_time_is_no_figure(figures_of: Any) -> None:
 def test_a_text_posted_twice_counts_its_figures_once(figures_of: Any) -> None:
     paragraph = "Officials said 60 trucks entered Gaza on Friday."
     assert figures_of(paragraph, "The statement follows.", paragraph) == [(60, "trucks", None)]
+
+
+def test_a_range_the_model_cut_in_two_is_one_range(figures_of: Any) -> None:
+    assert figures_of("It has a scale of fines from $250,000 to $1 million that he paid.") == [
+        (250000, "dollars", "at least"),
+        (1000000, "dollars", "at most"),
+    ]
