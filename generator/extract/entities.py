@@ -133,7 +133,7 @@ def _mentions_of(
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s"}):
         end -= 1
-    if start >= end or _is_title_only(doc[start:end]):
+    if start >= end or _is_title_only(doc[start:end]) or (ent.label_ != "PERSON" and _is_title_phrase(doc, start, end)):
         return []  # "MR", "Admiral", "National Security Advisor", "Amir Sheikh": a title, not a name
     if not restarted:
         start = _after_restart(doc, start, end)
@@ -227,6 +227,30 @@ def _is_title_only(name: Span) -> bool:
     return len(words) > 1 and words[-1].lower_ in ROLE_NOUNS and not lowered & (ORG_WORDS | {"of", "for"})
 
 
+def _is_title_phrase(doc: Doc, start: int, end: int) -> bool:
+    """ "Advisor on Energy and Investment", "Director of National Intelligence": a post, not an organisation."""
+    return (
+        end - start > 2
+        and doc[start].lower_ in ROLE_NOUNS
+        and doc[start + 1].lower_ in {"of", "on", "for", "to"}
+        and not _ends_with_first_and_last_name(doc, start, end)
+    )
+
+
+def _ends_with_first_and_last_name(doc: Doc, start: int, end: int) -> bool:
+    """ "… Sarah Charles": the last two words are a known first name and a capitalised surname."""
+    if end - start < 3:
+        return False
+    first, last = doc[end - 2], doc[end - 1]
+    return (
+        first.is_title
+        and first.is_alpha
+        and last.text[:1].isupper()
+        and len(knowledge.first_name_forms(first.lower_)) > 1
+        and last.lower_ not in ORG_WORDS | PLACE_NOUNS
+    )
+
+
 def _after_restart(doc: Doc, start: int, end: int) -> int:
     """ "Netan- — Netanyahu", "Dick — Dick Durbin": a speaker restarting a name; the name is what follows."""
     for i in range(end - 2, start - 1, -1):
@@ -281,7 +305,8 @@ def _joined_name(doc: Doc, start: int, end: int, span: Span, label: str) -> int 
     )
     acronym_first = label == "PERSON" and doc[start].is_upper and doc[start].is_alpha and len(doc[start].text) >= 2
     if not (title_before or acronym_first):
-        return None
+        # "Bureau for Humanitarian Assistance Sarah Charles": an organisation then a person it names
+        return end - 2 if end - start >= 4 and _ends_with_first_and_last_name(doc, start, end) else None
     size = 3 if end - start >= 4 and _is_initial(doc[end - 2]) else 2
     names = end - size
     person = doc[names:end]

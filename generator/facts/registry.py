@@ -210,6 +210,8 @@ class _Clusters:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+NAME_ARTICLES = {"al", "el"}
+"""Articles inside Arabic names, written or left out: "Abdel Fattah Al-Sisi" and "Abdel Fattah El-Sisi"."""
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 DOMINANCE = 3
 """A bare surname joins one of several people with that surname only if its roles point to that one
@@ -219,7 +221,7 @@ at least this many times more often than to all the others together."""
 def person_key(name: str) -> str:
     """A person's name as compared: no initials, titles or Jr. ("President Joseph R. Biden Jr." is "joseph
     biden"); short forms of first names are matched later (`_link_first_name_variants`)."""
-    words = [w for w in normalise(name).split() if len(w) > 1 and w not in SUFFIXES]
+    words = [w for w in normalise(name).split() if len(w) > 1 and w not in SUFFIXES | NAME_ARTICLES]
     while len(words) > 1 and _is_title(words[0]):
         words = words[1:]
     return " ".join(words) or normalise(name)
@@ -254,6 +256,7 @@ def resolve(
             record_key[(article_id, record["id"])] = key
 
     _claim_registered_names(registry, clusters)
+    _link_mistyped_people(records, record_key, clusters)
     _link_first_name_variants(records, record_key, clusters)
     _link_surnames(records, record_key, clusters, registry, titles or {})
 
@@ -289,6 +292,22 @@ def _claim_registered_names(registry: Registry, clusters: _Clusters) -> None:
             key = "1:" + _name_key(name, entry.type)
             if key in clusters.parent and not clusters.find(key).startswith("0:"):
                 clusters.union("0:" + entry.id, key)
+
+
+def _link_mistyped_people(
+    records: list[tuple[str, dict[str, Any]]], record_key: dict[tuple[str, str], str], clusters: _Clusters
+) -> None:
+    """A full name that one article's model typed an organisation or a place ("Abdel Fattah El-Sisi") is
+    the person other articles name so; the collection's majority then decides the type."""
+    people = {
+        person_key(record["name"])
+        for _, record in records
+        if record["type"] == "person" and len(person_key(record["name"]).split()) > 1
+    }
+    for article_id, record in records:
+        key = record_key[(article_id, record["id"])]
+        if record["type"] != "person" and not key.startswith("0:") and person_key(record["name"]) in people:
+            clusters.union(key, "1:" + person_key(record["name"]))
 
 
 def _link_first_name_variants(

@@ -90,3 +90,15 @@ def test_products_of_a_company_are_not_organisations(entities_of: Any) -> None:
 def test_a_titled_surname_is_not_a_relative_without_the_title(entities_of: Any) -> None:
     found = entities_of("Hunter Biden appeared in court. President Biden was in Delaware.")
     assert {name for name, kind in found if kind == "person"} == {"Hunter Biden", "Biden"}
+
+
+def test_a_post_is_not_an_organisation(entities_of: Any) -> None:
+    assert entities_of("He named an Advisor on Energy and Investment at the meeting.") == set()
+
+
+def test_an_organisation_joined_to_a_person_it_names_is_split(entities_of: Any) -> None:
+    found = entities_of(
+        "She met the Assistant to the Administrator for the Bureau for Humanitarian Assistance Sarah Charles in Rome."
+    )
+    assert ("Sarah Charles", "person") in found
+    assert not any("Sarah" in name for name, kind in found if kind != "person")

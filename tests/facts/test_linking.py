@@ -83,3 +83,15 @@ def test_a_registry_record_takes_every_mention_its_names_match() -> None:
     resolution = resolve(records, registry)
     assert {canonical for canonical in resolution.of_record.values()} == {"benjamin-netanyahu"}
     assert [e.id for e in resolution.entities.values() if e.type == "person"] == ["benjamin-netanyahu"]
+
+
+def test_a_person_one_article_typed_an_organisation_is_the_person() -> None:
+    records: list[tuple[str, list[dict[str, Any]]]] = [
+        ("a", [{"id": "sisi", "name": "Abdel Fattah Al-Sisi", "type": "person"}]),
+        ("b", [{"id": "sisi", "name": "Abdel Fattah Al-Sisi", "type": "person"}]),
+        ("c", [{"id": "el-sisi", "name": "Abdel Fattah El-Sisi", "type": "organisation"}]),
+    ]
+    resolution = resolve(records, load_registry(None, "entities.yaml"))
+    assert len(set(resolution.of_record.values())) == 1
+    [entity] = resolution.entities.values()
+    assert (entity.name, entity.type) == ("Abdel Fattah Al-Sisi", "person")
