@@ -157,7 +157,7 @@ TITLE_WORDS = frozenset(
     prime vice deputy acting former first second senior principal assistant associate foreign defense
     defence interior finance state national security general attorney chief press homeland
     amir emir sheikh sheikha crown gentleman lady his her excellency majesty highness honorable honourable
-    sen rep gov gen adm lt col sgt capt supt
+    sen rep gov gen adm lt col sgt capt supt potus flotus vpotus scotus
 """.split()
 )
 """Words that, with ROLE_NOUNS and HONORIFICS, make up a title before a name ("Prime Minister",

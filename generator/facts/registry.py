@@ -337,6 +337,11 @@ def _link_first_name_variants(
                     clusters.union(by_surname[surname][first], by_surname[surname][other])
 
 
+def _surname_key(word: str) -> str:
+    """A surname as compared: "Al-Sisi", "El-Sisi" and "Sisi" are one."""
+    return re.sub(r"^(?:al|el) ", "", normalise(word))
+
+
 def _untitled(name: str) -> list[str]:
     """The words of a name without the title before it: "Prime Minister Netanyahu" → ["Netanyahu"]."""
     words = name.split()
@@ -376,8 +381,9 @@ def _link_surnames(
         if entry.type == "person":
             for name in (entry.name, *entry.aliases):
                 if len(name.split()) > 1:
-                    by_surname[normalise(name.split()[-1])].add("0:" + entry.id)
+                    by_surname[_surname_key(name.split()[-1])].add("0:" + entry.id)
     single: dict[str, str] = {}
+    by_first_name: dict[str, set[str]] = defaultdict(set)
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
     for article_id, record in records:
         key = record_key[(article_id, record["id"])]
@@ -391,14 +397,21 @@ def _link_surnames(
             continue
         words = _untitled(record["name"])  # "Jean-Pierre" is one word: a bare surname
         if len(words) > 1:
-            by_surname[normalise(words[-1])].add(key)
+            by_surname[_surname_key(words[-1])].add(key)
+            by_first_name[normalise(words[0])].add(key)
         elif words:
-            single[key] = normalise(words[0])
+            single[key] = _surname_key(words[0])
     roots_evidence: dict[str, Counter[str]] = defaultdict(Counter)
     for key, counter in evidence.items():
         roots_evidence[clusters.find(key)].update(counter)
     for key, surname in sorted(single.items()):
         candidates = sorted({clusters.find(k) for k in by_surname.get(surname, ())})
+        if not candidates:
+            # "Sheikh Tamim": a first name alone, when one person of the collection has it
+            firsts = {clusters.find(k) for k in by_first_name.get(surname, ())}
+            if len(firsts) == 1:
+                clusters.union(key, firsts.pop())
+            continue
         if len(candidates) == 1:
             clusters.union(key, candidates[0])
             continue

@@ -95,3 +95,15 @@ def test_a_person_one_article_typed_an_organisation_is_the_person() -> None:
     assert len(set(resolution.of_record.values())) == 1
     [entity] = resolution.entities.values()
     assert (entity.name, entity.type) == ("Abdel Fattah Al-Sisi", "person")
+
+
+def test_a_bare_surname_or_first_name_joins_the_one_person_who_has_it() -> None:
+    records: list[tuple[str, list[dict[str, Any]]]] = [
+        ("a", [{"id": "sisi", "name": "Abdel Fattah Al-Sisi", "type": "person"}]),
+        ("b", [{"id": "sisi", "name": "President Sisi", "type": "person"}]),
+        ("c", [{"id": "tamim", "name": "Tamim bin Hamad Al-Thani", "type": "person"}]),
+        ("d", [{"id": "tamim", "name": "Sheikh Tamim", "type": "person"}]),
+    ]
+    resolution = resolve(records, load_registry(None, "entities.yaml"))
+    assert resolution.of_record[("b", "sisi")] == resolution.of_record[("a", "sisi")]
+    assert resolution.of_record[("d", "tamim")] == resolution.of_record[("c", "tamim")]
