@@ -139,6 +139,8 @@ def _mentions_of(
         start = _after_restart(doc, start, end)
     start = _after_possessive(doc, start, end)
     start = _after_leading_verb(doc, start, end)
+    while end - start > 1 and doc[start].is_lower and doc[start].is_alpha:
+        start += 1  # "all Fulbright Commissions": a determiner the model took in
     if _caption_or_header(doc[start:end]):
         return []
     split = _joined_name(doc, start, end, span, ent.label_)
@@ -288,6 +290,13 @@ def _caption_or_header(name: Span) -> bool:
     words = [t.lower_ for t in name]
     if re.fullmatch(r"[ap]\.?\s?m\.?(\s\w+)?", text.lower()):
         return True
+    doc = name.doc
+    if len(name) == 1 and name.start > 0 and doc[name.start - 1].text == "(" and text[:1].isupper():
+        after = doc[name.end : name.end + 2].text
+        if after.startswith((")", ".)", ".", ",")):
+            return True  # "(Inaudible.)", "(Laughter.)", "(Applause)": a transcript's note, not a name
+    if "@" in text or text.endswith("-"):
+        return True  # "@POTUS": a handle; "Qa-": a word broken off
     return bool({"image", "photo", "credit", "caption", "en", "route", "aboard"} & set(words)) or any(
         c in text for c in '“”"'
     )

@@ -102,3 +102,15 @@ def test_an_organisation_joined_to_a_person_it_names_is_split(entities_of: Any) 
     )
     assert ("Sarah Charles", "person") in found
     assert not any("Sarah" in name for name, kind in found if kind != "person")
+
+
+def test_transcript_notes_handles_and_broken_words_are_not_names(entities_of: Any) -> None:
+    found = entities_of(
+        "Q (Inaudible.) And the talks?", "Thanks to @POTUS for the visit.", "The Qa- — the Qataris helped."
+    )
+    assert not {name for name, _ in found} & {"Inaudible", "@POTUS", "Qa-", "POTUS"}
+
+
+def test_a_determiner_is_not_part_of_a_name(entities_of: Any) -> None:
+    found = entities_of("The United States plans to increase its funding to all Fulbright Commissions in Europe.")
+    assert not any(name.startswith("all ") for name, _ in found)
