@@ -52,7 +52,7 @@ def _parse(data: bytes, name: str) -> Article:
 
 
 def to_prediction(facts: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """One fact document in the scorer's format (entities, figures, statements)."""
+    """One fact document in the scorer's format (entities, figures, statements, roles, dates)."""
     entities = {e["id"]: e for e in facts["entities"]}
     sentences = {s["id"]: s["text"] for s in facts["sentences"]}
     return {
@@ -65,6 +65,16 @@ def to_prediction(facts: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             for value, f in _ranges(facts["figures"])
         ],
         "statements": [_statement(s, entities) for s in facts["statements"]],
+        "roles": [
+            {"person": entities[r["entity"]]["name"], "title": r["title"]}
+            for r in facts.get("roles", [])
+            if r.get("entity") in entities
+        ],
+        "dates": [
+            {"date": d["date"], "sentence_text": sentences[d["sentence"]]}
+            for d in facts.get("dates", [])
+            if d.get("sentence") in sentences
+        ],
     }
 
 

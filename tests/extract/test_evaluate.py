@@ -39,6 +39,8 @@ FACTS: dict[str, Any] = {
         },
         {"id": "st2", "speaker_text": "a senior official", "cue": "said", "content": "a b", "sentence": "s1"},
     ],
+    "roles": [{"id": "r1", "entity": "ghazi-hamad", "title": "member of the Political Office", "sentence": "s1"}],
+    "dates": [{"id": "d1", "date": "2023-11-24", "text": "Friday", "sentence": "s1"}],
     "sentences": [{"id": "s1", "paragraph": 1, "start": 0, "end": 10, "text": "Rewards rose from $160 to $180."}],
 }
 
@@ -53,6 +55,8 @@ def test_types_speakers_and_ranges_in_the_scorers_words() -> None:
         {"speaker": "Ghazi Hamad", "speaker_aliases": ["Hamad", "he"], "content": "x y"},
         {"speaker": "a senior official", "content": "a b"},
     ]
+    assert prediction["roles"] == [{"person": "Ghazi Hamad", "title": "member of the Political Office"}]
+    assert prediction["dates"] == [{"date": "2023-11-24", "sentence_text": "Rewards rose from $160 to $180."}]
 
 
 def test_predictions_keyed_by_file_name_and_scored(nlp: Any, tmp_path: Path) -> None:
