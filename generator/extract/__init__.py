@@ -15,13 +15,14 @@ from generator.articles import Article, slugify
 from generator.extract.dates import resolve_date
 from generator.extract.entities import Entity, Mention, cluster, find_mentions
 from generator.extract.figures import find_figures
-from generator.extract.lexicon import PRONOUNS
+from generator.extract.lexicon import PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS
 from generator.extract.roles import find_roles
 from generator.extract.statements import (
     StatementFinding,
     find_statements,
     open_statement,
     quotation,
+    turn_claim,
     whole_quotation,
 )
 from generator.extract.transcripts import Turn, find_turns
@@ -118,6 +119,8 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
 
     opened: tuple[int, StatementFinding] | None = None
     counted_sentences: set[str] = set()
+    claimed: set[int] = set()
+    """Paragraphs of a transcript turn that already gave their statement (one claim per paragraph)."""
     for sentence_id, paragraph, sentence in sentences:
         builder.sentence = (sentence_id, paragraph, sentence)
         turn = turns.get(paragraph)
@@ -129,6 +132,9 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
         for figure in find_figures(sentence) if _first_copy(sentence, counted_sentences) else ():
             builder.add_figure(figure)
         found = find_statements(sentence)
+        if turn is not None:
+            # the speaker's own "I"/"we" words are the turn's statement, not a reported one
+            found = [f for f in found if sentence.doc[f.speaker_token].lower_ not in _FIRST_PERSON]
         for statement in found:
             builder.add_statement(statement)
         quoted = quotation(sentence) if opened is not None and opened[0] == paragraph and not found else None
@@ -138,8 +144,11 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
             found = [opened[1]]
         waiting = None if found else open_statement(sentence)
         opened = (paragraph, waiting) if waiting is not None else None
-        if turn is not None and turn.label != "Q" and not found:
-            builder.add_turn_statement(turn, sentence)
+        if turn is not None and not turn.asks and not found and paragraph not in claimed:
+            claim = turn_claim(sentence, turn.label_end)
+            if claim is not None:
+                builder.add_turn_statement(turn, claim)
+                claimed.add(paragraph)
         for ent in sentence.ents:
             if ent.label_ == "DATE":
                 builder.add_date(ent)
@@ -154,6 +163,9 @@ def _first_copy(sentence: Span, seen: set[str]) -> bool:
         return False
     seen.add(text)
     return True
+
+
+_FIRST_PERSON = frozenset("i we us me".split())
 
 
 class _Builder:
@@ -259,6 +271,8 @@ class _Builder:
                 speaker, confidence = self.last_organisation, 0.5
             elif head.pos_ == "PRON":
                 return  # "I", "we", "they" with no one to point to: a statement without a speaker says little
+            elif head.pos_ != "PROPN" and head.lemma_.lower() not in SPEAKER_NOUNS | ROLE_NOUNS:
+                return  # "atrocities that recall …", "the bodies": only people and bodies of people speak
             else:
                 confidence = 0.5
         if finding.kind == "according-to":
@@ -284,11 +298,8 @@ class _Builder:
             }
         )
 
-    def add_turn_statement(self, turn: Turn, sentence: Span) -> None:
-        """A sentence of a labelled transcript turn is what the labelled speaker said."""
-        text = sentence.text[max(turn.label_end - (sentence.start_char - sentence.doc[0].idx), 0) :].strip()
-        if len(text.split()) < 6:
-            return  # "Good afternoon, everyone.", "Thank you."
+    def add_turn_statement(self, turn: Turn, text: str) -> None:
+        """The claim of a paragraph of a labelled transcript turn is what the labelled speaker said."""
         speaker = self.turn_speaker
         self.statements.append(
             {

@@ -12,6 +12,7 @@ SPEECH_VERBS = frozenset(
     charge counter conclude assure boast brag joke quip shout answer retort
     show find hope fear expect feel doubt worry continue know learn
     criticize criticise
+    affirm reaffirm underscore express welcome recognize recognise highlight condemn
 """.split()
 )
 """Lemmas of verbs that introduce what someone said or holds."""
@@ -211,3 +212,42 @@ PRODUCT_NOUNS = frozenset(
 """Lemmas of common nouns that make a name before them a product ("MacBook Air laptops", "Mac software")."""
 
 INDEX_WORDS = frozenset("index indices average composite".split())
+
+HYPOTHETICAL_MODALS = frozenset("would could might may should".split())
+"""Modals that make a speech verb hypothetical ("he would say", "she might announce"): not a claim."""
+
+CONDITIONAL_MARKS = frozenset("if unless whether".split())
+"""Subordinators of a condition: "if he says so" reports nothing said."""
+
+INTENT_VERBS = frozenset("want like wish try begin start plan intend love hope".split())
+"""A speaker's talk about the talk ("I want to start there", "I'd like to call up …"): procedure, no claim."""
+
+DISCOURSE_MARKERS = frozenset(
+    "so well now look okay ok yes yeah no oh right listen again and but or anyway first finally also".split()
+)
+"""Words that open a spoken sentence without adding to its claim ("So, …", "Look, …")."""
+
+ASKING_LABELS = frozenset(
+    "q question reporter interviewer moderator audience participant questioner host press".split()
+)
+"""Transcript labels of the side that asks: their turns give no statements."""
+
+DIRECTIVE_VERBS = frozenset("ask direct order instruct task".split())
+"""Verbs that tell someone to act ("asked his team to …"): a directive, not a claim."""
+
+TALK_VERBS = frozenset("have turn refer understand go move close end open".split())
+"""Verbs of a speaker running the talk ("I have two pieces of news", "I would refer you to …")."""
+
+SPEAKER_NOUNS = frozenset(
+    """
+    official aide source spokesman spokeswoman spokesperson representative government administration ministry
+    department agency office campaign committee council commission court panel party group organization
+    organisation union company firm team staff board leadership authority authorities police military army
+    lawmaker legislator voter resident witness survivor expert analyst economist scientist researcher doctor
+    critic supporter opponent activist advocate observer investigator prosecutor lawyer attorney people
+    family relative parent friend neighbour neighbor worker employee student teacher poll survey study report
+    statement letter memo document filing complaint lawsuit ruling data figure estimate record
+    leader person man woman victim journalist reporter newspaper network media
+""".split()
+)
+"""Head nouns of a speaker that is not a name: people, bodies of people and documents that state things."""

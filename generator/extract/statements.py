@@ -6,7 +6,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.extract.lexicon import CLAUSE_VERBS, SPEECH_VERBS
+from generator.extract.lexicon import (
+    CLAUSE_VERBS,
+    CONDITIONAL_MARKS,
+    DIRECTIVE_VERBS,
+    DISCOURSE_MARKERS,
+    HYPOTHETICAL_MODALS,
+    INTENT_VERBS,
+    SPEECH_VERBS,
+    TALK_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -38,11 +47,15 @@ class StatementFinding:
 def find_statements(sentence: Span) -> list[StatementFinding]:
     """Statements of one sentence: speech verbs with their subject, and "according to" phrases."""
     findings: list[StatementFinding | None] = []
+    if is_question(sentence) or is_stage_direction(sentence):
+        return []
     quoted = _quoted_chars(sentence)
     for token in sentence:
         if token.idx in quoted:
             continue  # speech inside a quotation belongs to the quoted person's words
         if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
+            if not asserted(token):
+                continue
             findings.append(_speech_verb(token, sentence))
         elif token.lower_ == "according" and token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "to":
             findings.append(_according_to(token, sentence))
@@ -130,6 +143,13 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
     if verb.lemma_.lower() in CLAUSE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return None  # "show", "find" need a clause: "the poll shows (that) …", not "shows a film"
     doc = sentence.doc
+    if (
+        verb.dep_ == "advcl"
+        and verb.head.i > verb.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
+        # "As the President said this morning, we should not live like this."
+        return _finding(subject, verb, _clause_text(verb.head, exclude=verb), sentence)
     content_head = next((c for c in verb.children if c.dep_ == "ccomp" and c.i != subject.i), None)
     last = _last_word(sentence)
     if content_head is not None and content_head.i > verb.i:
@@ -161,8 +181,8 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
 
 def _rest_of_clause(subject: Token, verb: Token, sentence: Span) -> StatementFinding | None:
     """ "Trump called for a ban on …", "she urged Congress to act": what follows the verb in its clause."""
-    if verb.lemma_.lower() in CLAUSE_VERBS:
-        return None
+    if verb.lemma_.lower() in CLAUSE_VERBS or verb.lemma_.lower() in DIRECTIVE_VERBS:
+        return None  # "asked his team to ensure …" orders, it does not claim
     tokens = [t for t in verb.subtree if t.i > verb.i and t.dep_ != "punct"]
     tokens = [t for t in tokens if not any(a.dep_ in {"conj", "advcl"} and a.head == verb for a in [*t.ancestors, t])]
     if len(tokens) < 4:
@@ -225,3 +245,160 @@ def _according_to(according: Token, sentence: Span) -> StatementFinding | None:
         return None
     content = doc[rest[0].i : rest[-1].i + 1].text
     return StatementFinding(source.i, "according to", content, "according-to", _speaker_text(source))
+
+
+def is_question(sentence: Span) -> bool:
+    """An interrogative sentence ("Can you say …?", "…, right?"): asks, claims nothing."""
+    return sentence.text.rstrip().rstrip(_TRIM_CLOSERS).endswith("?")
+
+
+def is_stage_direction(sentence: Span) -> bool:
+    """ "(Laughter.)", "(Shakes head no.)": what the transcript describes, not what anyone said."""
+    text = sentence.text.strip()
+    return text.startswith(("(", "[")) and text.rstrip(".").endswith((")", "]"))
+
+
+def asserted(verb: Token) -> bool:
+    """Whether a speech or belief verb reports a claim: not negated ("did not say", "can't promise"), not
+    hypothetical ("would say") and not inside a condition ("if he says"), nor under a negated verb of
+    speech or belief ("I don't think he said")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
+        return False
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False  # "will travel … to announce that …", "wants to say": a plan, not something said
+    for node in [verb, *verb.ancestors]:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return False
+        if node is not verb and node.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "neg" for c in node.children):
+            return False
+    return True
+
+
+def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
+    """The first self-contained claim clause of a transcript sentence, without spoken framing ("I would say
+    that", "As you know,", "So,"); None for questions, stage directions, greetings, procedure ("I'd like to
+    call up …", "Go ahead") and the speaker's refusals ("I don't have …", "I cannot confirm that").
+
+    `skip_chars` characters at the start of the paragraph belong to the speaker label."""
+    if is_question(sentence) or is_stage_direction(sentence):
+        return None
+    start = sentence.doc[0].idx + skip_chars
+    for verb in _clauses(sentence):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is None or subject.idx < start or not _finite(verb):
+            continue  # a fragment or an order ("Go ahead, Ed.", "Thank you.")
+        head = verb
+        if subject.lower_ == "i":
+            if _negated(verb):
+                continue  # "I don't have a lot to update", "I won't speak about …"
+            framed = _framed_content(verb)
+            if framed is not None:
+                head = framed
+            elif _about_the_talk(verb):
+                continue  # "I want to start there", "I'd say so", "I could go on", "I have two pieces of news"
+        text = _spoken_clause(head, verb, start)
+        if len(text.split()) >= _MIN_TURN_WORDS and _names_something(head, subject):
+            return text
+    return None
+
+
+_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+_MIN_TURN_WORDS = 4
+_MIN_DASH_WORDS = 6
+_TRIM_CLOSERS = "\"”’') "
+
+
+def _clauses(sentence: Span) -> list[Token]:
+    """The main verb and the verbs joined to it ("X, but Y"), in order."""
+    root = sentence.root
+    out = [root]
+    for token in root.subtree:
+        if token.dep_ == "conj" and token.head in out and token.pos_ in {"VERB", "AUX"}:
+            out.append(token)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _finite(verb: Token) -> bool:
+    if verb.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children
+    )
+
+
+def _framed_content(verb: Token) -> Token | None:
+    """ "I do want to stress that X", "I would say X", "I think X": the head of X."""
+    node: Token | None = verb
+    while node is not None:
+        content = next((c for c in node.children if c.dep_ == "ccomp"), None)
+        if content is not None:
+            return content
+        node = next((c for c in node.children if c.dep_ == "xcomp"), None)
+    return None
+
+
+def _spoken_clause(head: Token, clause_verb: Token, start: int) -> str:
+    """The clause of `head`, without the clauses joined after it, leading discourse words and asides
+    ("As you know,", "you know,"), and what follows a dash that breaks the sentence off."""
+    doc = head.doc
+    joined = [c for c in head.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i > head.i]
+    excluded: set[int] = set()
+    for other in joined:
+        excluded.update(t.i for t in other.subtree)
+        cc = [c for c in head.children if c.dep_ in {"cc", "punct"} and head.i < c.i < other.i]
+        excluded.update(t.i for t in cc)
+    for child in head.children:
+        if child.i < head.i and _is_aside(child):
+            excluded.update(t.i for t in child.subtree)
+    if head is not clause_verb:
+        excluded.update(t.i for t in head.children if t.dep_ == "mark")
+    tokens = [t for t in head.subtree if t.i not in excluded and t.idx >= start]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "intj", "mark"} or _discourse(tokens[0])):
+        tokens = tokens[1:]
+    words: list[Token] = []
+    for token in tokens:
+        if token.text in {"—", "–", "--"} and len(words) >= _MIN_DASH_WORDS and head.i < token.i:
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            recent = {w.lower_ for w in words[-3:]}
+            if after is not None and after.lower_ not in recent and not words[-1].text.endswith("-"):
+                break  # "he spoke with him yesterday — a continuation of …"; not "there — there", "Mex- — Mexico"
+        words.append(token)
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    if not words:
+        return ""
+    return doc[words[0].i : words[-1].i + 1].text.strip(_TRIM)
+
+
+def _about_the_talk(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in INTENT_VERBS or lemma in SPEECH_VERBS or lemma in TALK_VERBS:
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS | {"can", "ca"} for c in verb.children)
+
+
+def _names_something(head: Token, subject: Token) -> bool:
+    """A claim is about something: a noun, name or number besides its subject ("We have to — we have to",
+    "I'm certain I'm going to get asked" are not)."""
+    return any(t.pos_ in {"NOUN", "PROPN", "NUM"} and t.i != subject.i for t in head.subtree)
+
+
+def _discourse(token: Token) -> bool:
+    return token.lower_ in DISCOURSE_MARKERS and token.dep_ in {"advmod", "intj", "cc", "prep", "npadvmod"}
+
+
+def _is_aside(token: Token) -> bool:
+    """ "As you know", "you know", "as I said yesterday", "I mean": the speaker talking about the talk."""
+    if token.dep_ not in {"advcl", "parataxis", "intj", "ccomp"}:
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in {"i", "you", "we"} and token.lemma_.lower() in _ASIDE_VERBS
+
+
+_ASIDE_VERBS = {"know", "say", "mention", "see", "hear", "mean", "note", "tell", "report"}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.extract.entities import Mention
-from generator.extract.lexicon import ROLE_NOUNS
+from generator.extract.lexicon import ASKING_LABELS, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -34,6 +34,8 @@ class Turn:
     """The label as a person mention ("Jean-Pierre"), which clustering joins to the full name."""
     label_end: int
     """Characters of the paragraph taken by the label, left out of what is said."""
+    asks: bool = False
+    """The asking side (a reporter's "Q", a moderator, an unnamed interviewer): its turns claim nothing."""
 
 
 def find_turns(docs: list[Doc], first_sentence: dict[int, str]) -> dict[int, Turn]:
@@ -45,7 +47,7 @@ def find_turns(docs: list[Doc], first_sentence: dict[int, str]) -> dict[int, Tur
         text = doc.text
         question = _QUESTION.match(text)
         if question:
-            labelled[paragraph] = Turn("Q", None, question.end())
+            labelled[paragraph] = Turn("Q", None, question.end(), asks=True)
             continue
         match = _LABEL.match(text)
         if match is None or match.group("name").split()[0] in _NOT_SPEAKERS:
@@ -65,9 +67,10 @@ def find_turns(docs: list[Doc], first_sentence: dict[int, str]) -> dict[int, Tur
                 titled=True,
                 surface=match.group("label"),
             )
-        labelled[paragraph] = Turn(match.group("label"), mention, match.end() - 1)
-    if len(labelled) < 2:
-        return {}  # one "NAME: text" line is not a transcript
+        asks = any(word in ASKING_LABELS for word in name.lower().split())
+        labelled[paragraph] = Turn(match.group("label"), None if asks else mention, match.end() - 1, asks)
+    if len(labelled) < 2 and not any(_is_speaker_label(t.label) for t in labelled.values()):
+        return {}  # one "NAME: text" line is not a transcript, unless the label names a speaker ("THE PRESIDENT:")
     turns: dict[int, Turn] = {}
     current: Turn | None = None
     for paragraph in range(1, len(docs) + 1):
@@ -75,8 +78,17 @@ def find_turns(docs: list[Doc], first_sentence: dict[int, str]) -> dict[int, Tur
             current = labelled[paragraph]
             turns[paragraph] = current
         elif current is not None:
-            turns[paragraph] = Turn(current.label, current.mention, 0)
+            turns[paragraph] = Turn(current.label, current.mention, 0, current.asks)
     return turns
+
+
+def _is_speaker_label(label: str) -> bool:
+    """ "THE PRESIDENT", "MS. SMITH": a label that can only be a speaker's, even alone in a text."""
+    words = label.lower().replace(".", " ").split()
+    return len(words) >= 2 and ((words[0] == "the" and words[-1] in ROLE_NOUNS) or words[0] in _HONORIFIC_LABELS)
+
+
+_HONORIFIC_LABELS = {"mr", "ms", "mrs", "dr"}
 
 
 def _is_role(name: str) -> bool:
