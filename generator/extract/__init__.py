@@ -99,7 +99,7 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
     first_sentence: dict[int, str] = {}
     for sentence_id, paragraph, _ in sentences:
         first_sentence.setdefault(paragraph, sentence_id)
-    turns = find_turns(docs, first_sentence)
+    turns = find_turns(docs, first_sentence, article.title)
 
     mentions: list[Mention] = []
     for sentence_id, paragraph, sentence in sentences:

@@ -248,6 +248,14 @@ SPEAKER_NOUNS = frozenset(
     family relative parent friend neighbour neighbor worker employee student teacher poll survey study report
     statement letter memo document filing complaint lawsuit ruling data figure estimate record
     leader person man woman victim journalist reporter newspaper network media
+    ad advertisement commercial spot clip video film book website site blog tweet slide transcript analysis
+    review database average percent percentage majority minority share brief submission fund bank magazine
+    journal editorial article story account narrator announcer questioner moderator host proponent
+    developer regulator environmentalist demonstrator protester republican democrat conservative liberal
+    candidate nominee member senator governor mayor president director chief lawmaker delegate
 """.split()
 )
 """Head nouns of a speaker that is not a name: people, bodies of people and documents that state things."""
+
+STANCE_ADJECTIVES = frozenset("clear consistent adamant firm explicit emphatic unequivocal".split())
+"""“X has been clear: …” states X's position."""

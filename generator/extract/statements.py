@@ -14,6 +14,7 @@ from generator.extract.lexicon import (
     HYPOTHETICAL_MODALS,
     INTENT_VERBS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
     TALK_VERBS,
 )
 
@@ -59,7 +60,25 @@ def find_statements(sentence: Span) -> list[StatementFinding]:
             findings.append(_speech_verb(token, sentence))
         elif token.lower_ == "according" and token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "to":
             findings.append(_according_to(token, sentence))
+    if not any(findings):
+        findings.append(_stated_position(sentence))
     return [f for f in findings if f is not None and len(f.content.split()) >= _MIN_CONTENT_WORDS]
+
+
+def _stated_position(sentence: Span) -> StatementFinding | None:
+    """ "The President has been clear: we must …": a copular stance ("clear", "consistent") before a colon
+    gives what follows the colon to the subject."""
+    root = sentence.root
+    if root.lemma_ != "be" or not any(c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    colon = next((t for t in sentence if t.text == ":" and t.i > root.i), None)
+    if subject is None or colon is None or subject.lower_ in {"i", "we", "it", "this", "that"}:
+        return None
+    content = sentence.doc[colon.i + 1 : sentence.end].text.strip(_TRIM)
+    if len(content.split()) < _MIN_CONTENT_WORDS:
+        return None
+    return StatementFinding(_speaker_head(subject), root.text, content, "indirect", _speaker_text(subject))
 
 
 def open_statement(sentence: Span) -> StatementFinding | None:
@@ -294,6 +313,8 @@ def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
             if _negated(verb):
                 continue  # "I don't have a lot to update", "I won't speak about …"
             framed = _framed_content(verb)
+            if framed is not None and _about_the_talk(framed, include_speech=True):
+                continue  # "I'm sure you are going to ask me that"
             if framed is not None:
                 head = framed
             elif _about_the_talk(verb):
@@ -306,7 +327,6 @@ def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
 
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 _MIN_TURN_WORDS = 4
-_MIN_DASH_WORDS = 6
 _TRIM_CLOSERS = "\"”’') "
 
 
@@ -345,7 +365,7 @@ def _framed_content(verb: Token) -> Token | None:
 
 def _spoken_clause(head: Token, clause_verb: Token, start: int) -> str:
     """The clause of `head`, without the clauses joined after it, leading discourse words and asides
-    ("As you know,", "you know,"), and what follows a dash that breaks the sentence off."""
+    ("As you know,", "you know,")."""
     doc = head.doc
     joined = [c for c in head.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i > head.i]
     excluded: set[int] = set()
@@ -361,14 +381,7 @@ def _spoken_clause(head: Token, clause_verb: Token, start: int) -> str:
     tokens = [t for t in head.subtree if t.i not in excluded and t.idx >= start]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "intj", "mark"} or _discourse(tokens[0])):
         tokens = tokens[1:]
-    words: list[Token] = []
-    for token in tokens:
-        if token.text in {"—", "–", "--"} and len(words) >= _MIN_DASH_WORDS and head.i < token.i:
-            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            recent = {w.lower_ for w in words[-3:]}
-            if after is not None and after.lower_ not in recent and not words[-1].text.endswith("-"):
-                break  # "he spoke with him yesterday — a continuation of …"; not "there — there", "Mex- — Mexico"
-        words.append(token)
+    words = list(tokens)
     while words and words[-1].is_punct:
         words = words[:-1]
     if not words:
@@ -376,8 +389,14 @@ def _spoken_clause(head: Token, clause_verb: Token, start: int) -> str:
     return doc[words[0].i : words[-1].i + 1].text.strip(_TRIM)
 
 
-def _about_the_talk(verb: Token) -> bool:
+def _about_the_talk(verb: Token, include_speech: bool = False) -> bool:
+    """Whether a speaker's clause is about the conversation itself rather than the world."""
     lemma = verb.lemma_.lower()
+    if include_speech:
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        chain = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        talking = any(v.lemma_.lower() in SPEECH_VERBS | DIRECTIVE_VERBS for v in chain)
+        return subject is not None and subject.lower_ in {"i", "you", "we"} and talking
     if lemma in INTENT_VERBS or lemma in SPEECH_VERBS or lemma in TALK_VERBS:
         return True
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS | {"can", "ca"} for c in verb.children)

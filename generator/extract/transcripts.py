@@ -38,10 +38,13 @@ class Turn:
     """The asking side (a reporter's "Q", a moderator, an unnamed interviewer): its turns claim nothing."""
 
 
-def find_turns(docs: list[Doc], first_sentence: dict[int, str]) -> dict[int, Turn]:
+def find_turns(docs: list[Doc], first_sentence: dict[int, str], header: str = "") -> dict[int, Turn]:
     """The turn of every paragraph from the first labelled one on; {} for a text that is not a transcript.
 
-    `first_sentence` maps a paragraph number to the id of its first sentence."""
+    `first_sentence` maps a paragraph number to the id of its first sentence. A label names its person as
+    the text's header (`header`, the title) or body introduces them: "MS. JEAN-PIERRE" is "Press Secretary
+    Karine Jean-Pierre", "THE VICE PRESIDENT" is "Vice President Kamala Harris"."""
+    sources = [header, *(doc.text for doc in docs)]
     labelled: dict[int, Turn] = {}
     for paragraph, doc in enumerate(docs, start=1):
         text = doc.text
@@ -55,18 +58,26 @@ def find_turns(docs: list[Doc], first_sentence: dict[int, str]) -> dict[int, Tur
         name = match.group("name")
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
         mention = None
-        if span is not None and paragraph in first_sentence and not _is_role(name):
-            written = " ".join(part.capitalize() if "-" not in part else _hyphen_title(part) for part in name.split())
-            mention = Mention(
-                written,
-                "person",
-                first_sentence[paragraph],
-                span.start,
-                span.end,
-                paragraph,
-                titled=True,
-                surface=match.group("label"),
-            )
+        if span is not None and paragraph in first_sentence:
+            written: str | None
+            if _is_role(name):
+                written = _holder(name, sources)
+            else:
+                written = " ".join(
+                    part.capitalize() if "-" not in part else _hyphen_title(part) for part in name.split()
+                )
+                written = _full_name(written, sources) or written
+            if written is not None:
+                mention = Mention(
+                    written,
+                    "person",
+                    first_sentence[paragraph],
+                    span.start,
+                    span.end,
+                    paragraph,
+                    titled=True,
+                    surface=match.group("label"),
+                )
         asks = any(word in ASKING_LABELS for word in name.lower().split())
         labelled[paragraph] = Turn(match.group("label"), None if asks else mention, match.end() - 1, asks)
     if len(labelled) < 2 and not any(_is_speaker_label(t.label) for t in labelled.values()):
@@ -80,6 +91,55 @@ def find_turns(docs: list[Doc], first_sentence: dict[int, str]) -> dict[int, Tur
         elif current is not None:
             turns[paragraph] = Turn(current.label, current.mention, 0, current.asks)
     return turns
+
+
+_NAME_WORD = r"[A-Z][\w'’.\-]*"
+
+
+def _holder(label: str, sources: list[str]) -> str | None:
+    """The name written right after the label's title in the header or text ("THE VICE PRESIDENT" →
+    "Vice President Kamala Harris" → "Kamala Harris"); None if no text names the holder."""
+    words = label.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    title = r"\s+".join(re.escape(w.capitalize()) if "-" not in w else re.escape(_hyphen_title(w)) for w in words)
+    pattern = re.compile(rf"(?<![\w-])(?:{title}|{title.upper()})\s+((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})")
+    for text in sources:
+        for match in pattern.finditer(text):
+            before = text[: match.start()].split()[-1:]
+            if before and before[0][:1].isupper() and before[0].lower() not in _NOT_NAME_WORDS | {"by", "from"}:
+                continue  # "Vice President Harris" does not name the President
+            name = _trim_name(match.group(1).split())
+            if name:
+                return name
+    return None
+
+
+def _full_name(surname: str, sources: list[str]) -> str | None:
+    """ "Jean-Pierre" → "Karine Jean-Pierre" when the header or text writes the full name."""
+    pattern = re.compile(rf"((?:{_NAME_WORD}\s+){{1,3}}){re.escape(surname)}(?![\w-])")
+    for text in sources:
+        for match in pattern.finditer(text):
+            given = match.group(1).split()
+            # the given name right before the surname, with a middle initial ("Joseph R. Biden")
+            take = 2 if len(given) >= 2 and len(given[-1].rstrip(".")) == 1 else 1
+            kept = given[-take:]
+            if not any(w.lower().rstrip(".") in ROLE_NOUNS | _NOT_NAME_WORDS for w in kept):
+                return " ".join([*kept, surname])
+    return None
+
+
+def _trim_name(words: list[str]) -> str | None:
+    """The name at the start of `words`, up to a word that is no part of a name ("Harris And", "Biden On")."""
+    kept: list[str] = []
+    for word in words:
+        if word.lower().rstrip(".") in _NOT_NAME_WORDS or word.lower() in ROLE_NOUNS:
+            break
+        kept.append(word.rstrip(".,"))
+    return " ".join(kept) or None
+
+
+_NOT_NAME_WORDS = {"and", "on", "of", "the", "to", "at", "in", "for", "with", "by", "press", "mr", "ms", "mrs", "dr"}
 
 
 def _is_speaker_label(label: str) -> bool:
