@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from generator.articles import Article, slugify
-from generator.extract.dates import resolve_date
+from generator.extract.dates import event_date, nowadays, resolve_dates, tense
 from generator.extract.entities import Entity, Mention, cluster, find_mentions
 from generator.extract.figures import find_figures
 from generator.extract.lexicon import PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS
@@ -20,6 +20,8 @@ from generator.extract.roles import find_roles
 from generator.extract.statements import (
     StatementFinding,
     find_statements,
+    is_question,
+    is_stage_direction,
     open_statement,
     quotation,
     turn_claim,
@@ -127,7 +129,11 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
         builder.turn_speaker = None
         if turn is not None and turn.mention is not None:
             builder.turn_speaker = token_entity.get((turn.mention.paragraph, turn.mention.start))
-        for role in find_roles(sentence, person_starts.get(paragraph, {})):
+        label_end = turn.label_end if turn is not None else 0
+        asked = (turn is not None and turn.asks) or is_question(sentence) or is_stage_direction(sentence)
+        for role in [] if asked else find_roles(sentence, person_starts.get(paragraph, {})):
+            if sentence.doc[role.person_token].idx < label_end:
+                continue  # "MR. SORKIN: The Vice President, everybody.": the label's person is not introduced
             builder.add_role(role.person_token, role.title, role.head, range(role.start, role.end))
         for figure in find_figures(sentence) if _first_copy(sentence, counted_sentences) else ():
             builder.add_figure(figure)
@@ -150,7 +156,7 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
                 builder.add_turn_statement(turn, claim)
                 claimed.add(paragraph)
         for ent in sentence.ents:
-            if ent.label_ == "DATE":
+            if ent.label_ in {"DATE", "TIME"}:
                 builder.add_date(ent)
         builder.note_persons(sentence)
     return builder.document()
@@ -179,6 +185,8 @@ class _Builder:
         sentences: dict[str, tuple[int, Span]],
     ):
         self.article = article
+        self.anchor = event_date(article.paragraphs, article.date)
+        """The day relative dates count from: the date the text states it is about, else publication."""
         self.all_sentences = sentences
         self.entities = entities
         self.token_entity = token_entity
@@ -225,8 +233,12 @@ class _Builder:
             return
         named = (self.entity_at(i) for i in title_tokens)
         organisation = next((e for e in named if e is not None and self.entities[e].type != "person"), None)
-        if any(r["entity"] == person and r["title"].lower() == title.lower() for r in self.roles):
-            return
+        words = set(title.lower().split())
+        same_person = [r for r in self.roles if r["entity"] == person]
+        if any(words <= set(r["title"].lower().split()) for r in same_person):
+            return  # "Attorney" after "Attorney General": the most specific title is kept
+        for less in [r for r in same_person if set(r["title"].lower().split()) < words]:
+            self.roles.remove(less)
         self.roles.append(
             {
                 "id": self.unique(f"role-{person}-{slugify(head, 30)}"),
@@ -315,18 +327,21 @@ class _Builder:
         )
 
     def add_date(self, ent: Span) -> None:
-        resolved = resolve_date(ent.text, self.article.date)
-        if resolved is None:
+        if nowadays(ent):
             return
-        self.dates.append(
-            {
-                "id": self.unique(f"date-{resolved.isoformat()}"),
-                "date": resolved.isoformat(),
-                "text": ent.text,
-                "sentence": self.cite(),
-                "confidence": 0.9 if any(c.isdigit() for c in ent.text) else 0.7,
-            }
-        )
+        explicit = any(c.isdigit() for c in ent.text)
+        for resolved in resolve_dates(ent.text, self.anchor, tense(ent)):
+            if any(d["date"] == resolved.isoformat() and d["sentence"] == self.cite() for d in self.dates):
+                continue
+            self.dates.append(
+                {
+                    "id": self.unique(f"date-{resolved.isoformat()}"),
+                    "date": resolved.isoformat(),
+                    "text": ent.text,
+                    "sentence": self.cite(),
+                    "confidence": 0.9 if explicit else 0.7,
+                }
+            )
 
     def note_persons(self, sentence: Span) -> None:
         for token in sentence:

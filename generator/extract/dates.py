@@ -1,63 +1,166 @@
-"""Dates in the text, resolved against the article's date ("on Tuesday" → 2023-11-28)."""
+"""Dates in the text, resolved against the date the text is about ("on Tuesday" → 2023-11-28).
+
+spaCy finds the date phrases (DATE and TIME entities); month and weekday names come from the standard
+library's `calendar` in English, so no table of names is kept here.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
-_MONTH_DAY = re.compile(r"^(?:(?:on|the)\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
-_DAY_MONTH = re.compile(r"^(?:(?:on|the)\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$")
-_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0, "last night": -1}
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_WEEKDAYS = [calendar.day_name[i].lower() for i in range(7)]
+_MONTHS = {calendar.month_name[i].lower(): i for i in range(1, 13)}
+_MONTH_ABBR = {calendar.month_abbr[i].lower(): i for i in range(1, 13)} | {"sept": 9}
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_DAY = re.compile(rf"^(?:the\s+)?([a-z]+)\.?\s+(?:the\s+)?{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+(\d{{4}}))?$")
+_DAY_MONTH = re.compile(rf"^(?:the\s+)?{_DAY}\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{{4}}))?$")
+_RELATIVE = {
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "last night": -1,
+    "yesterday morning": -1,
+    "yesterday afternoon": -1,
+    "yesterday evening": -1,
+    "tomorrow morning": 1,
+}
+_LEADING = re.compile(r"^(?:on|earlier|later|late|early|just|since|until|by|from|before|after)\s+")
+_FULL_DATE = re.compile(r"^\W*([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\W*$")
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 
 
-def resolve_date(text: str, article_date: dt.date) -> dt.date | None:
-    """The calendar day `text` names, read as news does from the article's date; None if vague."""
+def event_date(paragraphs: list[str], published: dt.date) -> dt.date:
+    """The date the text says it is about: a header paragraph that is only a full date ("(November 3,
+    2023)") among the first few, else the publication date."""
+    for paragraph in paragraphs[:4]:
+        match = _FULL_DATE.match(paragraph.strip())
+        if match is None:
+            continue
+        month = _month(match.group(1).lower())
+        if month is None:
+            continue
+        try:
+            return dt.date(int(match.group(3)), month, int(match.group(2)))
+        except ValueError:
+            continue
+    return published
+
+
+def tense(phrase: Span) -> str:
+    """ "future", "past" or "present": the tense of the verb a date phrase belongs to."""
+    verb: Token | None = phrase.root
+    while verb is not None and verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head if verb.head.i != verb.i else None
+    if verb is None:
+        return "present"
+    helpers = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in _FUTURE_AUX for c in helpers):
+        return "future"
+    if verb.head.lemma_ == "go" and verb.dep_ == "xcomp" and verb.head.tag_ == "VBG":
+        return "future"  # "is going to meet"
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in helpers) or (verb.tag_ == "VBN" and helpers):
+        return "past"
+    return "present"
+
+
+def nowadays(phrase: Span) -> bool:
+    """A relative day that names no day: "today" meaning these days ("the decisions we make today", "Not today, not tomorrow"), not a day."""
+    doc = phrase.doc
+    if phrase.start > 0 and doc[phrase.start - 1].lower_ == "not" and phrase.text.lower() in _RELATIVE:
+        return True  # "Not today, not tomorrow, not ever."
+    if phrase.text.lower() != "today":
+        return False
+    verb = phrase.root.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    helpers = [c for c in verb.children if c.dep_ == "aux"]
+    if any(c.lower_ in _FUTURE_AUX for c in helpers):
+        return False
+    if verb.tag_ == "VB" and any(c.tag_ == "MD" for c in helpers):
+        return True  # "it may not feel that way today"
+    if verb.tag_ not in {"VBP", "VBZ"}:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "expl"}), None)
+    # "the decisions we make today", "today, we have the lowest inflation": a state of these days;
+    # "Today, I want to thank …", "I'm here today": the day the speaker speaks
+    return verb.dep_ == "relcl" or (verb.lemma_ in _STATIVE and (subject is None or subject.lower_ != "i"))
+
+
+_STATIVE = {"have", "be", "live", "exist", "face", "need", "stand"}
+
+
+def resolve_dates(text: str, anchor: dt.date, when: str = "present") -> list[dt.date]:
+    """The calendar days `text` names, read from the date the text is about (`anchor`) and the tense
+    of its verb (`when`): a weekday or a month-day without a year is the nearest one on the side of
+    the anchor that the tense points to. [] if the phrase names no single day ("next week")."""
     words = " ".join(text.lower().replace(",", " , ").split()).replace(" ,", ",")
-    words = re.sub(r"^(?:on|last|this|earlier|late|early)\s+", "", words)
-    if words in _RELATIVE:
-        return article_date + dt.timedelta(days=_RELATIVE[words])
+    while True:
+        if words in _RELATIVE:
+            return [anchor + dt.timedelta(days=_RELATIVE[words])]
+        shorter = _LEADING.sub("", words)
+        if shorter == words:
+            break
+        words = shorter
+    weekday, _, rest = words.partition(", ")
+    if weekday in _WEEKDAYS and rest:
+        words = rest  # "Tuesday, December 19th"
+    words = re.sub(r"^(?:this|last|next|on)\s+", "", words)
     for suffix in (" morning", " afternoon", " evening", " night"):
         words = words.removesuffix(suffix)
     if words in _WEEKDAYS:
-        # News reports the recent past: the latest such weekday on or before the article's date.
-        back = (article_date.weekday() - _WEEKDAYS.index(words)) % 7
-        return article_date - dt.timedelta(days=back)
+        offset = (_WEEKDAYS.index(words) - anchor.weekday()) % 7
+        if when == "future":
+            return [anchor + dt.timedelta(days=offset or 7)]
+        return [anchor - dt.timedelta(days=(7 - offset) % 7)]
+    return _calendar_days(words, anchor, when)
+
+
+def _calendar_days(words: str, anchor: dt.date, when: str) -> list[dt.date]:
     match = _MONTH_DAY.match(words)
     if match:
-        month_word, day, year = match.group(1), match.group(2), match.group(3)
+        month_word, days, year = match.group(1), [match.group(2), match.group(3)], match.group(4)
     else:
         match = _DAY_MONTH.match(words)
         if not match:
-            return None
-        day, month_word, year = match.group(1), match.group(2), match.group(3)
-    month = _MONTH_ABBR.get(month_word[:4] if month_word.startswith("sept") else month_word[:3])
-    if month is None or (len(month_word) > 3 and month_word not in _MONTHS and month_word != "sept"):
-        return None
+            return []
+        days, month_word, year = [match.group(1), None], match.group(2), match.group(3)
+    month = _month(month_word)
+    if month is None:
+        return []
+    first = int(days[0])
+    last = int(days[1]) if days[1] else first
+    if not first <= last <= first + 6:
+        return []
     try:
-        if year:
-            return dt.date(int(year), month, int(day))
-        candidate = dt.date(article_date.year, month, int(day))
+        start = dt.date(int(year), month, first) if year else _nearest(month, first, anchor, when)
+        return [start + dt.timedelta(days=n) for n in range(last - first + 1)]
     except ValueError:
-        return None
-    # "December 30" in a January article is last year's.
-    if (candidate - article_date).days > 183:
-        candidate = candidate.replace(year=candidate.year - 1)
-    elif (article_date - candidate).days > 183:
-        candidate = candidate.replace(year=candidate.year + 1)
-    return candidate
+        return []
+
+
+def _nearest(month: int, day: int, anchor: dt.date, when: str) -> dt.date:
+    """The month-day nearest the anchor, on the anchor's past side for a past tense ("since January 6th"
+    in December) and its future side for a future one."""
+    candidates = [dt.date(anchor.year + delta, month, day) for delta in (-1, 0, 1)]
+    if when == "past":
+        candidates = [c for c in candidates if c <= anchor] or candidates
+    elif when == "future":
+        candidates = [c for c in candidates if c >= anchor] or candidates
+    return min(candidates, key=lambda c: abs((c - anchor).days))
+
+
+def _month(word: str) -> int | None:
+    word = word.rstrip(".")
+    if word in _MONTHS:
+        return _MONTHS[word]
+    return _MONTH_ABBR.get(word)
