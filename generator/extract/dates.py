@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ _FULL_DATE = re.compile(r"^\W*([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 
 
-def event_date(paragraphs: list[str], published: dt.date) -> dt.date:
+def event_date(paragraphs: Sequence[str], published: dt.date) -> dt.date:
     """The date the text says it is about: a header paragraph that is only a full date ("(November 3,
     2023)") among the first few, else the publication date."""
     for paragraph in paragraphs[:4]:
