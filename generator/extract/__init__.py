@@ -27,7 +27,7 @@ from generator.extract.statements import (
     turn_claim,
     whole_quotation,
 )
-from generator.extract.transcripts import Turn, find_turns
+from generator.extract.transcripts import Turn, authored_turns, find_turns
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -101,7 +101,7 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
     first_sentence: dict[int, str] = {}
     for sentence_id, paragraph, _ in sentences:
         first_sentence.setdefault(paragraph, sentence_id)
-    turns = find_turns(docs, first_sentence, article.title)
+    turns = find_turns(docs, first_sentence, article.title) or authored_turns(article.title, len(docs))
 
     mentions: list[Mention] = []
     for sentence_id, paragraph, sentence in sentences:
@@ -217,6 +217,15 @@ class _Builder:
                 return found
         return None
 
+    def entity_named(self, name: str) -> str | None:
+        """The person entity that `name` (an author named by the header) is, by full name or surname."""
+        last = name.split()[-1]
+        for entity in self.entities.values():
+            names = [entity.name, *entity.aliases]
+            if entity.type == "person" and any(n == name or n.split()[-1:] == [last] for n in names):
+                return entity.id
+        return None
+
     def cite(self) -> str:
         return self.sentence[0]
 
@@ -312,7 +321,7 @@ class _Builder:
 
     def add_turn_statement(self, turn: Turn, text: str) -> None:
         """The claim of a paragraph of a labelled transcript turn is what the labelled speaker said."""
-        speaker = self.turn_speaker
+        speaker = self.turn_speaker or self.entity_named(turn.label)
         self.statements.append(
             {
                 "id": self.unique(f"statement-{speaker or slugify(turn.label, 30)}"),

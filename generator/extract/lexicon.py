@@ -235,7 +235,9 @@ ASKING_LABELS = frozenset(
 DIRECTIVE_VERBS = frozenset("ask direct order instruct task".split())
 """Verbs that tell someone to act ("asked his team to …"): a directive, not a claim."""
 
-TALK_VERBS = frozenset("have turn refer understand go move close end open".split())
+TALK_VERBS = frozenset(
+    "turn refer understand go move close end open start begin call make take give blow share update speak talk".split()
+)
 """Verbs of a speaker running the talk ("I have two pieces of news", "I would refer you to …")."""
 
 SPEAKER_NOUNS = frozenset(
@@ -244,7 +246,7 @@ SPEAKER_NOUNS = frozenset(
     department agency office campaign committee council commission court panel party group organization
     organisation union company firm team staff board leadership authority authorities police military army
     lawmaker legislator voter resident witness survivor expert analyst economist scientist researcher doctor
-    critic supporter opponent activist advocate observer investigator prosecutor lawyer attorney people
+    critic supporter opponent activist advocate observer investigator prosecutor lawyer attorney
     family relative parent friend neighbour neighbor worker employee student teacher poll survey study report
     statement letter memo document filing complaint lawsuit ruling data figure estimate record
     leader person man woman victim journalist reporter newspaper network media
@@ -259,3 +261,9 @@ SPEAKER_NOUNS = frozenset(
 
 STANCE_ADJECTIVES = frozenset("clear consistent adamant firm explicit emphatic unequivocal".split())
 """“X has been clear: …” states X's position."""
+
+PLEASANTRIES = frozenset("good great nice wonderful pleasure honor honour privilege".split())
+"""“It's good to see you all”: a greeting, not a claim."""
+
+BRIEFING_NOUNS = frozenset("question update readout".split())
+"""What a briefing hands out ("take your questions", "give you an update"): procedure, not a claim."""

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.extract.lexicon import (
+    BRIEFING_NOUNS,
     CLAUSE_VERBS,
     CONDITIONAL_MARKS,
     DIRECTIVE_VERBS,
     DISCOURSE_MARKERS,
     HYPOTHETICAL_MODALS,
     INTENT_VERBS,
+    PLEASANTRIES,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TALK_VERBS,
@@ -159,7 +161,7 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
     subject = _subject(verb)
     if subject is None or (subject.i > verb.i and verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"}):
         return None
-    if verb.lemma_.lower() in CLAUSE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
+    if verb.lemma_.lower() in CLAUSE_VERBS and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None  # "show", "find" need a clause: "the poll shows (that) …", not "shows a film"
     doc = sentence.doc
     if (
@@ -308,6 +310,8 @@ def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is None or subject.idx < start or not _finite(verb):
             continue  # a fragment or an order ("Go ahead, Ed.", "Thank you.")
+        if any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in verb.children):
+            continue  # "You might have seen …", "that could happen": a possibility, not a claim
         head = verb
         if subject.lower_ == "i":
             if _negated(verb):
@@ -319,6 +323,8 @@ def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
                 head = framed
             elif _about_the_talk(verb):
                 continue  # "I want to start there", "I'd say so", "I could go on", "I have two pieces of news"
+        if _procedure(verb, subject):
+            continue
         text = _spoken_clause(head, verb, start)
         if len(text.split()) >= _MIN_TURN_WORDS and _names_something(head, subject):
             return text
@@ -327,6 +333,9 @@ def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
 
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 _MIN_TURN_WORDS = 4
+_POSSIBILITY = {"might", "may", "could"}
+_MIN_BREAK_WORDS = 6
+_BREAKS = {"—", "–", "--", ":"}
 _TRIM_CLOSERS = "\"”’') "
 
 
@@ -359,7 +368,7 @@ def _framed_content(verb: Token) -> Token | None:
         content = next((c for c in node.children if c.dep_ == "ccomp"), None)
         if content is not None:
             return content
-        node = next((c for c in node.children if c.dep_ == "xcomp"), None)
+        node = next((c for c in node.children if c.dep_ in {"xcomp", "acomp"}), None)  # "I'm sure (that) X"
     return None
 
 
@@ -381,7 +390,11 @@ def _spoken_clause(head: Token, clause_verb: Token, start: int) -> str:
     tokens = [t for t in head.subtree if t.i not in excluded and t.idx >= start]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "intj", "mark"} or _discourse(tokens[0])):
         tokens = tokens[1:]
-    words = list(tokens)
+    words: list[Token] = []
+    for token in tokens:
+        if token.text in _BREAKS and len(words) >= _MIN_BREAK_WORDS and head.i < token.i and not _repair(words, token):
+            break  # "he spoke with him yesterday — a continuation of …": the claim ends where the aside starts
+        words.append(token)
     while words and words[-1].is_punct:
         words = words[:-1]
     if not words:
@@ -394,18 +407,59 @@ def _about_the_talk(verb: Token, include_speech: bool = False) -> bool:
     lemma = verb.lemma_.lower()
     if include_speech:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        chain = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        chain = [t for t in verb.subtree if t.i == verb.i or (t.dep_ == "xcomp" and t.head.i >= verb.i)]
         talking = any(v.lemma_.lower() in SPEECH_VERBS | DIRECTIVE_VERBS for v in chain)
-        return subject is not None and subject.lower_ in {"i", "you", "we"} and talking
-    if lemma in INTENT_VERBS or lemma in SPEECH_VERBS or lemma in TALK_VERBS:
+        listener = subject is not None and any(t.lower_ in {"i", "you", "we"} for t in subject.subtree)
+        return listener and talking  # "you guys are going to ask me that"
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS | {"can", "ca"} for c in verb.children):
+        return True  # "I could go on", "I would refer you to …"
+    if lemma in INTENT_VERBS:
+        wanted = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        return wanted is None or wanted.lemma_.lower() in TALK_VERBS or _about_the_talk(wanted)
+    if lemma in TALK_VERBS:
         return True
-    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS | {"can", "ca"} for c in verb.children)
+    if lemma == "have":  # "I have two pieces of news to share", not "I have no higher priority than …"
+        return any(t.lemma_.lower() in TALK_VERBS and t.i > verb.i for t in verb.subtree)
+    if lemma in SPEECH_VERBS:
+        return not any(
+            c.dep_ in {"dobj", "ccomp", "prep"} for c in verb.children
+        )  # "I'd say so", not "I welcome the deal"
+    return False
+
+
+def _procedure(verb: Token, subject: Token) -> bool:
+    """Running the briefing, not a claim: handing over to someone "to take your questions" or "give you an
+    update", and pleasantries ("It's good to see you all")."""
+    if subject.lower_ == "it" and any(
+        c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in PLEASANTRIES for c in verb.children
+    ):
+        return True
+    return any(
+        t.lemma_.lower() in BRIEFING_NOUNS
+        and t.dep_ == "dobj"
+        and t.head.lemma_.lower() in TALK_VERBS | {"answer", "field"}
+        for t in verb.subtree
+    )
 
 
 def _names_something(head: Token, subject: Token) -> bool:
     """A claim is about something: a noun, name or number besides its subject ("We have to — we have to",
     "I'm certain I'm going to get asked" are not)."""
     return any(t.pos_ in {"NOUN", "PROPN", "NUM"} and t.i != subject.i for t in head.subtree)
+
+
+def _repair(before: list[Token], dash: Token) -> bool:
+    """ "there — there", "Mex- — Mexico", "of the — in": the speaker corrects a word, the claim goes on."""
+    doc = dash.doc
+    after = doc[dash.i + 1] if dash.i + 1 < len(doc) else None
+    last = before[-1]
+    return (
+        after is None
+        or after.lower_ in {w.lower_ for w in before[-3:]}
+        or last.text.endswith("-")
+        or last.pos_ in {"DET", "ADP", "CCONJ", "PRON", "AUX"}
+        or after.pos_ in {"CCONJ", "ADP"}
+    )
 
 
 def _discourse(token: Token) -> bool:

@@ -159,3 +159,23 @@ def _is_role(name: str) -> bool:
 
 def _hyphen_title(word: str) -> str:
     return "-".join(part.capitalize() for part in word.split("-"))
+
+
+_AUTHORED = re.compile(
+    r"^\s*(?:Statement|Message|Letter|Op-Ed)\s+(?:from|by)\s+(?P<who>.+?)(?:\s+(?:on|regarding|about|in|to|for)\s+|$)"
+)
+
+
+def authored_turns(header: str, paragraphs: int) -> dict[int, Turn]:
+    """A written first-person text ("Statement from President Joe Biden on …") is one turn of its author,
+    named by the header: every paragraph is the author's. {} for any other header."""
+    match = _AUTHORED.match(header)
+    if match is None:
+        return {}
+    words = [w for w in match.group("who").split() if w.lower().rstrip(".,") not in ROLE_NOUNS]
+    while words and words[0].lower() in {"vice", "deputy", "acting", "former"}:
+        words = words[1:]
+    name = _trim_name(words)
+    if name is None or len(name.split()) < 2:
+        return {}
+    return {paragraph: Turn(name, None, 0) for paragraph in range(1, paragraphs + 1)}
