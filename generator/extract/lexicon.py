@@ -248,7 +248,8 @@ SPEAKER_NOUNS = frozenset(
     lawmaker legislator voter resident witness survivor expert analyst economist scientist researcher doctor
     critic supporter opponent activist advocate observer investigator prosecutor lawyer attorney
     family relative parent friend neighbour neighbor worker employee student teacher poll survey study report
-    statement letter memo document filing complaint lawsuit ruling data figure estimate record
+    statement letter memo document filing complaint lawsuit ruling data figure estimate record statistic
+    research finding section
     leader person man woman victim journalist reporter newspaper network media
     ad advertisement commercial spot clip video film book website site blog tweet slide transcript analysis
     review database average percent percentage majority minority share brief submission fund bank magazine

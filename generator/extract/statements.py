@@ -161,7 +161,9 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
     subject = _subject(verb)
     if subject is None or (subject.i > verb.i and verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"}):
         return None
-    if verb.lemma_.lower() in CLAUSE_VERBS and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if verb.lemma_.lower() in CLAUSE_VERBS and not any(
+        c.dep_ == "ccomp" and not _colon_between(c, verb) for c in verb.children
+    ):
         return None  # "show", "find" need a clause: "the poll shows (that) …", not "shows a film"
     doc = sentence.doc
     if (
@@ -198,6 +200,11 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
     return StatementFinding(
         _speaker_head(subject), verb.text, quote.group(1).strip(_TRIM), "direct", _speaker_text(subject)
     )
+
+
+def _colon_between(clause: Token, verb: Token) -> bool:
+    """ "His message was consistent: the US will continue …": a clause before a colon is not what follows says."""
+    return clause.i < verb.i and any(t.text == ":" for t in verb.doc[clause.i : verb.i])
 
 
 def _rest_of_clause(subject: Token, verb: Token, sentence: Span) -> StatementFinding | None:
