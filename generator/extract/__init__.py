@@ -27,7 +27,7 @@ from generator.extract.statements import (
     turn_claim,
     whole_quotation,
 )
-from generator.extract.transcripts import Turn, authored_turns, find_turns
+from generator.extract.transcripts import Turn, authored_turns, find_turns, header_title
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -159,6 +159,7 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
             if ent.label_ in {"DATE", "TIME"}:
                 builder.add_date(ent)
         builder.note_persons(sentence)
+    _header_roles(builder, turns, token_entity)
     return builder.document()
 
 
@@ -169,6 +170,22 @@ def _first_copy(sentence: Span, seen: set[str]) -> bool:
         return False
     seen.add(text)
     return True
+
+
+def _header_roles(builder: _Builder, turns: dict[int, Turn], token_entity: dict[tuple[int, int], str]) -> None:
+    """ "Press Briefing by Press Secretary Karine Jean-Pierre": the header's title for each labelled speaker."""
+    header = builder.article.title
+    first_words = {s["speaker"]: s["sentence"] for s in reversed(builder.statements) if s.get("speaker")}
+    for turn in turns.values():
+        mention = turn.mention
+        person = token_entity.get((mention.paragraph, mention.start)) if mention is not None else None
+        person = person or builder.entity_named(turn.label)
+        if person is None or person not in first_words:
+            continue
+        names = [builder.entities[person].name, *(m.name for m in [mention] if m is not None), turn.label]
+        title = next((t for t in (header_title(header, n) for n in names) if t), None)
+        if title is not None:
+            builder.add_role(0, title, title.split()[-1], range(0), header=(person, first_words[person]))
 
 
 _FIRST_PERSON = frozenset("i we us me".split())
@@ -236,8 +253,12 @@ class _Builder:
         self.ids.add(candidate)
         return candidate
 
-    def add_role(self, person_token: int, title: str, head: str, title_tokens: range) -> None:
-        person = self.entity_at(person_token)
+    def add_role(
+        self, person_token: int, title: str, head: str, title_tokens: range, header: tuple[str, str] | None = None
+    ) -> None:
+        """A role said of the person at `person_token`, or, with `header` = (person id, sentence id), a role
+        the text's header gives a speaker, cited at the speaker's first words."""
+        person = self.entity_at(person_token) if header is None else header[0]
         if person is None:
             return
         named = (self.entity_at(i) for i in title_tokens)
@@ -254,8 +275,8 @@ class _Builder:
                 "entity": person,
                 "title": title,
                 "organisation": organisation,
-                "sentence": self.cite(),
-                "confidence": 0.8 if organisation else 0.7,
+                "sentence": self.cite() if header is None else header[1],
+                "confidence": 0.6 if header is not None else 0.8 if organisation else 0.7,
             }
         )
 

@@ -313,9 +313,9 @@ def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
     if is_question(sentence) or is_stage_direction(sentence):
         return None
     start = sentence.doc[0].idx + skip_chars
-    for verb in _clauses(sentence):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        if subject is None or subject.idx < start or not _finite(verb):
+    for verb in _clauses(sentence, start):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.idx >= start), None)
+        if subject is None or not _finite(verb):
             continue  # a fragment or an order ("Go ahead, Ed.", "Thank you.")
         if any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in verb.children):
             continue  # "You might have seen …", "that could happen": a possibility, not a claim
@@ -346,13 +346,14 @@ _BREAKS = {"—", "–", "--", ":"}
 _TRIM_CLOSERS = "\"”’') "
 
 
-def _clauses(sentence: Span) -> list[Token]:
-    """The main verb and the verbs joined to it ("X, but Y"), in order."""
-    root = sentence.root
-    out = [root]
-    for token in root.subtree:
-        if token.dep_ == "conj" and token.head in out and token.pos_ in {"VERB", "AUX"}:
-            out.append(token)
+def _clauses(sentence: Span, start: int) -> list[Token]:
+    """The main verbs of the words from character `start` on (after a speaker label, which the model may
+    have parsed as the sentence's root) and the verbs joined to them ("X, but Y"), in order."""
+    out = [t for t in sentence if t.idx >= start and (t.head.i == t.i or t.head.idx < start)]
+    for top in list(out):
+        for token in top.subtree:
+            if token.dep_ == "conj" and token.head in out and token.pos_ in {"VERB", "AUX"}:
+                out.append(token)
     return sorted(out, key=lambda t: t.i)
 
 

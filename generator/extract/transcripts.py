@@ -179,3 +179,29 @@ def authored_turns(header: str, paragraphs: int) -> dict[int, Turn]:
     if name is None or len(name.split()) < 2:
         return {}
     return {paragraph: Turn(name, None, 0) for paragraph in range(1, paragraphs + 1)}
+
+
+_TITLE_GLUE = {"of", "for", "the", "on"}
+
+
+def header_title(header: str, name: str) -> str | None:
+    """The title the header writes before `name` ("Press Briefing by Press Secretary Karine Jean-Pierre and
+    NSC Coordinator for Strategic Communications John Kirby" → "NSC Coordinator for Strategic Communications"
+    for "John Kirby"); None when the header gives the name no title."""
+    at = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", header)
+    if at is None:
+        return None
+    words = header[: at.start()].split()
+    taken: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() or word in _TITLE_GLUE):
+            break
+        taken.insert(0, word)
+    while taken and taken[0] in _TITLE_GLUE:
+        taken = taken[1:]
+    if not any(w.lower().strip(",.") in ROLE_NOUNS for w in taken):
+        return None
+    # "Press Briefing By Press Secretary …" in title case: the title starts after "By"
+    cut = max((i + 1 for i, w in enumerate(taken) if w.lower() in {"by", "from", "with", "and"}), default=0)
+    title = " ".join(taken[cut:]).strip(",")
+    return title if any(w.lower().strip(",.") in ROLE_NOUNS for w in title.split()) else None

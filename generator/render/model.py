@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.articles import Article
 from generator.facts.registry import Canonical, Registry, Resolution, resolve
+from generator.render.speakers import attribute_titled_speakers
 
 TYPE_FOLDERS = {"person": "people", "organisation": "organisations", "place": "places"}
 TYPE_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
@@ -79,12 +80,15 @@ class Collection:
 
 def gather(items: list[ArticleFacts], registry: Registry | None = None) -> Collection:
     """Entities linked across articles (through the registry first) become one page each."""
+    items = attribute_titled_speakers(items)
     titles: dict[tuple[str, str], list[str]] = {}
     for item in items:
         for role in item.facts["roles"]:
             titles.setdefault((item.article.id, role["entity"]), []).append(role["title"])
     resolution = resolve(((i.article.id, i.facts["entities"]) for i in items), registry or Registry(), titles)
-    linked = [replace(item, facts=linked_facts(item, resolution), file_facts=item.facts) for item in items]
+    linked = [
+        replace(item, facts=linked_facts(item, resolution), file_facts=item.file_facts or item.facts) for item in items
+    ]
     ordered = sorted(linked, key=lambda a: (a.date, a.article.id), reverse=True)
     entities: dict[str, EntityPage] = {}
     for item in ordered:
