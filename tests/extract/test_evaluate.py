@@ -39,9 +39,15 @@ FACTS: dict[str, Any] = {
         },
         {"id": "st2", "speaker_text": "a senior official", "cue": "said", "content": "a b", "sentence": "s1"},
     ],
-    "roles": [{"id": "r1", "entity": "ghazi-hamad", "title": "member of the Political Office", "sentence": "s1"}],
+    "roles": [
+        {"id": "r1", "entity": "ghazi-hamad", "title": "member of the Political Office", "sentence": "s2"},
+        {"id": "r2", "entity": "ghazi-hamad", "title": "Press Secretary", "sentence": "s1"},  # from the header
+    ],
     "dates": [{"id": "d1", "date": "2023-11-24", "text": "Friday", "sentence": "s1"}],
-    "sentences": [{"id": "s1", "paragraph": 1, "start": 0, "end": 10, "text": "Rewards rose from $160 to $180."}],
+    "sentences": [
+        {"id": "s1", "paragraph": 1, "start": 0, "end": 10, "text": "Rewards rose from $160 to $180."},
+        {"id": "s2", "paragraph": 2, "start": 0, "end": 10, "text": "Hamad, a member of the Political Office, spoke."},
+    ],
 }
 
 
