@@ -61,11 +61,14 @@ def find_turns(docs: list[Doc], first_sentence: dict[int, str], header: str = ""
         if span is not None and paragraph in first_sentence:
             written: str | None
             if _is_role(name):
-                written = _holder(name, sources)
+                # "SENIOR ADMINISTRATION OFFICIAL" is anonymous on purpose: no name is looked for
+                anonymous = name.lower().split()[-1] in _ANONYMOUS_LABELS
+                written = None if anonymous else _holder(name, sources)
             else:
-                written = " ".join(
-                    part.capitalize() if "-" not in part else _hyphen_title(part) for part in name.split()
-                )
+                words = name.split()
+                while len(words) > 1 and (words[0].lower() in ROLE_NOUNS or words[0].lower() in _LABEL_TITLE_WORDS):
+                    words = words[1:]  # "PRIME MINISTER ALBANESE" is Albanese
+                written = " ".join(part.capitalize() if "-" not in part else _hyphen_title(part) for part in words)
                 written = _full_name(written, sources) or written
             if written is not None:
                 mention = Mention(
@@ -136,10 +139,17 @@ def _trim_name(words: list[str]) -> str | None:
         if word.lower().rstrip(".") in _NOT_NAME_WORDS or word.lower() in ROLE_NOUNS:
             break
         kept.append(word.rstrip(".,"))
-    return " ".join(kept) or None
+    return " ".join(kept) if 0 < len(kept) <= _MAX_NAME_WORDS else None
 
 
-_NOT_NAME_WORDS = {"and", "on", "of", "the", "to", "at", "in", "for", "with", "by", "press", "mr", "ms", "mrs", "dr"}
+_NOT_NAME_WORDS = {
+    *"and or on of the a an to at in into for with by from about before after during following upon over".split(),
+    *"under between against ahead regarding across via press mr ms mrs dr".split(),
+}
+"""Words that end a name in a header written in title case ("President Biden Before Marine One Departure")."""
+_MAX_NAME_WORDS = 4
+_ANONYMOUS_LABELS = {"official", "officials", "aide", "staff", "spokesperson", "participant", "moderator", "operator"}
+_LABEL_TITLE_WORDS = {"prime", "vice", "deputy", "first", "lady", "the", "national", "security"}
 
 
 def _is_speaker_label(label: str) -> bool:

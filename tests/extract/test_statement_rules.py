@@ -158,6 +158,25 @@ def test_a_title_label_is_the_person_the_text_gives_that_title(facts_of: Any) ->
     assert speaker_names(facts)["The new plant will employ two thousand workers by next year"] == "Marta Quill"
 
 
+def test_a_title_case_header_ends_the_name_before_a_preposition(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE PRESIDENT: The new bridge will open to traffic in the spring.",
+        "Q Thank you, sir.",
+        title="Remarks by President Ruiz Before Marine One Departure",
+    )
+    assert set(speaker_names(facts).values()) == {"Ruiz"}
+
+
+def test_an_anonymous_officials_label_stays_anonymous(facts_of: Any) -> None:
+    facts = facts_of(
+        "SENIOR ADMINISTRATION OFFICIAL: The convoy crossed the border with forty trucks this morning.",
+        "Q Thank you.",
+        title="Background Press Call by a Senior Administration Official Regarding Border Talks",
+    )
+    assert [s.get("speaker") for s in facts["statements"]] == [None]
+    assert facts["entities"] == [] or all(e["type"] != "person" for e in facts["entities"])
+
+
 def test_a_written_statement_is_its_authors(facts_of: Any) -> None:
     facts = facts_of(
         "I welcome the agreement to reopen the northern port to grain shipments.",
