@@ -7,6 +7,7 @@ A step of making pages: the fact files keep what the article itself says.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -20,8 +21,8 @@ _TITLE_LABEL = re.compile(r"^THE\s+(?P<title>[A-Z][A-Z .\-]+)$")
 
 def attribute_titled_speakers(items: list[ArticleFacts]) -> list[ArticleFacts]:
     """`items` with every statement of a title-only label given to the title's holder on the article's
-    date (the latest holder named on or before it, else the first after it); unknown titles stay as
-    they are."""
+    date (the person most often given that title up to that date, else the first after it); unknown
+    titles stay as they are."""
     holders = _holders(items)
     if not holders:
         return items
@@ -47,11 +48,17 @@ def _holders(items: list[ArticleFacts]) -> dict[str, list[tuple[str, str]]]:
 
 
 def _holder(title: str, date: str, holders: dict[str, list[tuple[str, str]]]) -> str | None:
+    """The person most often given `title` up to `date` (ties: the latest), else the first after it: a
+    title shared by several countries' office holders ("President") goes to the one the collection is about."""
     found = holders.get(title.lower())
     if not found:
         return None
     before = [name for day, name in found if day <= date]
-    return before[-1] if before else found[0][1]
+    if not before:
+        return found[0][1]
+    counts = Counter(before)
+    latest = {name: i for i, name in enumerate(before)}
+    return max(counts, key=lambda name: (counts[name], latest[name]))
 
 
 def _attributed(item: ArticleFacts, holders: dict[str, list[tuple[str, str]]]) -> dict[str, Any] | None:

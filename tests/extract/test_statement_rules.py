@@ -297,3 +297,49 @@ def test_speaker_pages_hold_the_label_persons_statements_and_roles(nlp: Any) -> 
     questions = [s for s, _ in collection.statements() if "?" in s["content"] or "promise" in s["content"]]
     assert questions == []
     assert all(isinstance(dt.date.fromisoformat(a.date), dt.date) for a in collection.articles)
+
+
+def _facts_item(day: str, name: str, entities: list[dict[str, Any]], **sections: Any) -> ArticleFacts:
+    text = "Some words."
+    facts: dict[str, Any] = {
+        "article": {"id": f"{day}-{name}", "title": name, "date": day, "source": f"{name}.md"},
+        "entities": entities,
+        "roles": sections.get("roles", []),
+        "figures": [],
+        "statements": sections.get("statements", []),
+        "dates": [],
+        "sentences": [{"id": "s1", "paragraph": 1, "start": 0, "end": len(text), "text": text}],
+    }
+    article = parse_article(_article(name, day, (text,)), f"{name}.md")
+    return ArticleFacts(article, facts, f"{name}.yaml")
+
+
+def test_a_shared_title_goes_to_its_usual_holder_not_the_last_one_named() -> None:
+    def president(day: str, name: str, person: str) -> ArticleFacts:
+        record = {"id": "p", "name": person, "type": "person", "sentences": ["s1"]}
+        return _facts_item(
+            day, name, [record], roles=[{"id": "r", "entity": "p", "title": "President", "sentence": "s1"}]
+        )
+
+    items = [
+        president("2023-11-01", "a", "Ana Ruiz"),
+        president("2023-11-02", "b", "Ana Ruiz"),
+        president("2023-11-03", "c", "Omar Haddad"),  # a foreign president met on the day before
+        _facts_item(
+            "2023-11-04",
+            "remarks",
+            [],
+            statements=[
+                {
+                    "id": "st",
+                    "speaker_text": "THE PRESIDENT",
+                    "cue": "said",
+                    "content": "We will build it.",
+                    "sentence": "s1",
+                }
+            ],
+        ),
+    ]
+    pages = {p.name: p for p in gather(items).entities.values()}
+    assert [s["content"] for s, _ in pages["Ana Ruiz"].statements] == ["We will build it."]
+    assert pages["Omar Haddad"].statements == []
