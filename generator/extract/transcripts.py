@@ -153,12 +153,9 @@ _LABEL_TITLE_WORDS = {"prime", "vice", "deputy", "first", "lady", "the", "nation
 
 
 def _is_speaker_label(label: str) -> bool:
-    """ "THE PRESIDENT", "MS. SMITH": a label that can only be a speaker's, even alone in a text."""
-    words = label.lower().replace(".", " ").split()
-    return len(words) >= 2 and ((words[0] == "the" and words[-1] in ROLE_NOUNS) or words[0] in _HONORIFIC_LABELS)
-
-
-_HONORIFIC_LABELS = {"mr", "ms", "mrs", "dr"}
+    """ "THE PRESIDENT": a label that can only be a speaker's, even alone in a text (remarks)."""
+    words = label.lower().split()
+    return len(words) >= 2 and words[0] == "the" and words[-1] in ROLE_NOUNS
 
 
 def _is_role(name: str) -> bool:
