@@ -229,7 +229,7 @@ def engines(seeds: Path, workdir: Path, runs: int) -> str:
     names = ["--jobs 1", "--jobs 2", "Dask, 2 local workers"]
     measured: dict[str, list[dict[str, float]]] = {name: [] for name in names}
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0"
     ) as cluster:
         options = [("1",), ("2",), ("1", "--executor", "dask", "--scheduler", cluster.scheduler_address)]
         for number in range(runs):

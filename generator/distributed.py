@@ -119,6 +119,14 @@ def check_workers(client: Client, address: str, expected: Versions) -> dict[str,
             "; ".join(wrong) + f"; this machine has {expected}, and the facts must not depend on the worker "
             "(hint: install the same factsheet and requirements on every worker, then restart them)"
         )
+    try:  # the scheduler unpickles every task: it too needs the project and its requirements
+        client.submit(versions, pure=False).result(timeout=WORKERS_SECONDS)
+    except Exception as error:  # noqa: BLE001 - whatever the scheduler says is the message
+        raise ClusterError(
+            f"the Dask scheduler at {address} cannot run a task of ours "
+            f"({type(error).__name__}: {' '.join(str(error).split())}) "
+            "(hint: install the same factsheet and requirements where the scheduler runs, too)"
+        ) from None
     threads: dict[str, int] = client.nthreads()
     return threads
 

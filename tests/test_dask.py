@@ -46,7 +46,7 @@ def cluster() -> Iterator[Any]:
     from distributed import LocalCluster
 
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0"
     ) as local:
         yield local
 
@@ -181,15 +181,55 @@ def test_a_worker_with_another_extractor_version_is_refused_before_anything_is_w
 
 
 def test_a_scheduler_that_does_not_answer_is_a_clear_error_and_nothing_is_written(tmp_path: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     root = make_project(tmp_path)
     code, output = run_build(root, "--executor", "dask", "--scheduler", f"tcp://127.0.0.1:{port}")
     assert code == 2, output
     assert f"factsheet: error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port} within 5 s" in output
     assert "nothing was published" in output
     assert not (root / "facts").exists() and not (root / "site").exists()
+
+
+def test_a_scheduler_without_the_project_is_a_clear_error_before_anything_is_written(tmp_path: Path) -> None:
+    dask = Path(sys.executable).with_name("dask")
+    address = f"tcp://127.0.0.1:{free_port()}"
+    bare = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    scheduler = subprocess.Popen(
+        [str(dask), "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1], "--no-dashboard"],
+        cwd=tmp_path,
+        env=bare,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    worker = subprocess.Popen(
+        [str(dask), "worker", address, "--nthreads", "1", "--no-dashboard", "--no-nanny"],
+        cwd=tmp_path,
+        env=bare | {"PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        root = make_project(tmp_path / "project")
+        code, output = cli(root, "--executor", "dask", "--scheduler", address)
+    finally:
+        for process in (worker, scheduler):
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    assert code == 2, output
+    assert f"factsheet: error: the Dask scheduler at {address} cannot run a task of ours" in output
+    assert "install the same factsheet and requirements where the scheduler runs, too" in output
+    assert not (root / "facts").exists() and not (root / "site").exists()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
 
 
 def test_the_executor_and_the_scheduler_go_together(tmp_path: Path) -> None:
