@@ -12,9 +12,11 @@ SHARED ?= ../shared
 EVAL_SETS ?= $(wildcard $(SHARED)/eval/dev/*)
 EVAL_OUT  ?= $(BUILD)/eval
 JOBS   ?= 1
+SCHEDULER ?=
 BENCH_SIZES ?= 1000,3000
 BENCH_RUNS  ?= 3
 BENCH_JOBS  ?= $(JOBS)
+BENCH_DASK  ?= 1000
 DEMO   ?= $(BUILD)/demo
 
 BIN       := $(VENV)/bin
@@ -28,6 +30,7 @@ FOLDERS   := --seeds $(SEEDS) --facts $(FACTS) --site $(SITE) --build-dir $(BUIL
 
 help:
 	@echo "make site     set up what is missing, then build the site from $(SEEDS)/ into $(SITE)/"
+	@echo "make site SCHEDULER=tcp://host:8786   extract on that Dask cluster (docs: README, Dask)"
 	@echo "make serve    preview on http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test     run the test suite"
 	@echo "make test-browser   only the real-browser tests (Playwright + /usr/bin/chromium; skipped without it)"
@@ -48,7 +51,7 @@ $(DEV_STAMP): $(RUN_STAMP) requirements/dev.txt
 	touch $@
 
 site: $(RUN_STAMP)
-	$(FACTSHEET) build $(FOLDERS) --jobs $(JOBS)
+	$(FACTSHEET) build $(FOLDERS) --jobs $(JOBS) $(if $(SCHEDULER),--executor dask --scheduler $(SCHEDULER))
 
 serve: $(RUN_STAMP)
 	$(FACTSHEET) serve $(FOLDERS) --port $(PORT)
@@ -75,7 +78,8 @@ eval: $(RUN_STAMP)
 	$(BIN)/python -m tools.evaluate --out $(EVAL_OUT) --scorer $(SHARED)/eval/score.py $(EVAL_SETS)
 
 bench: $(RUN_STAMP)
-	BENCH_SIZES="$(BENCH_SIZES)" BENCH_RUNS=$(BENCH_RUNS) BENCH_JOBS=$(BENCH_JOBS) BENCH_CORPUS=$(SHARED)/corpus \
+	BENCH_SIZES="$(BENCH_SIZES)" BENCH_RUNS=$(BENCH_RUNS) BENCH_JOBS=$(BENCH_JOBS) BENCH_DASK=$(BENCH_DASK) \
+		BENCH_CORPUS=$(SHARED)/corpus \
 		$(BIN)/python -m bench.run
 
 demo: $(RUN_STAMP)

@@ -9,7 +9,9 @@ this process once per run, so that the extraction overhead compares like with li
 Settings (environment): BENCH_SIZES (default "1000,3000"; add 10000 to opt in), BENCH_RUNS
 (default 3), BENCH_JOBS (default 1), BENCH_SEED (default 7), BENCH_CORPUS (default ../shared/corpus),
 BENCH_REAL (default 1; 0 leaves out the real corpus), BENCH_OUT (also write the table to this file),
-BENCH_RAW_SAMPLE (default 1; N times raw spaCy on every Nth article only, scaled by words).
+BENCH_RAW_SAMPLE (default 1; N times raw spaCy on every Nth article only, scaled by words),
+BENCH_DASK (default 1000: a synthetic archive of that size built with `--jobs 1`, `--jobs 2` and on a
+local two-worker Dask cluster; 0 leaves it out).
 """
 
 from __future__ import annotations
@@ -50,8 +52,9 @@ def log(message: str) -> None:
     print(f"bench: {message}", file=sys.stderr, flush=True)  # noqa: T201 - a command-line script
 
 
-def build(project: Path, seeds: Path, jobs: int) -> tuple[float, float, dict[str, float]]:
-    """One build through the command line: wall seconds, peak resident MiB, stage timings."""
+def build(project: Path, seeds: Path, jobs: int, *extra: str) -> tuple[float, float, dict[str, float]]:
+    """One build through the command line: wall seconds, peak resident MiB (of the build process
+    alone, not of its workers), stage timings."""
     timings_file = project / "timings.json"
     timings_file.unlink(missing_ok=True)
     command = [
@@ -72,6 +75,7 @@ def build(project: Path, seeds: Path, jobs: int) -> tuple[float, float, dict[str
         "--timings",
         str(timings_file),
         "-q",
+        *extra,
     ]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -216,8 +220,56 @@ def table(results: dict[str, list[Run]]) -> str:
     return "\n".join(lines)
 
 
+def engines(seeds: Path, workdir: Path, runs: int) -> str:
+    """The same full build with `--jobs 1`, `--jobs 2` and on a local Dask cluster of two single-thread
+    worker processes: the engine's overhead on one machine, and the build process's own peak memory.
+    Every build must write the same fact files as `--jobs 1`."""
+    from distributed import LocalCluster
+
+    names = ["--jobs 1", "--jobs 2", "Dask, 2 local workers"]
+    measured: dict[str, list[dict[str, float]]] = {name: [] for name in names}
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0"
+    ) as cluster:
+        options = [("1",), ("2",), ("1", "--executor", "dask", "--scheduler", cluster.scheduler_address)]
+        for number in range(runs):
+            reference: dict[str, bytes] | None = None
+            for name, (jobs, *extra) in zip(names, options, strict=True):
+                log(f"engines: {name}, run {number + 1} of {runs}")
+                project = workdir / "engines"
+                shutil.rmtree(project, ignore_errors=True)
+                project.mkdir(parents=True)
+                wall, peak, timings = build(project, seeds, int(jobs), *extra)
+                facts = {p.name: p.read_bytes() for p in sorted((project / "facts").rglob("*.yaml"))}
+                if reference is None:
+                    reference = facts
+                elif facts != reference:
+                    raise SystemExit(f"bench: {name} wrote other fact files than --jobs 1")
+                stage = timings.get("extract", 0.0) + timings.get("merge", 0.0)
+                values = {"wall": wall, "peak": peak, "stage": stage, "cpu": timings.get("extract_cpu", 0.0)}
+                measured[name].append(values)
+                log(f"engines: {name}: {json.dumps({k: round(v, 3) for k, v in values.items()})}")
+                shutil.rmtree(project)
+
+    def cell(name: str, key: str, form: str) -> str:
+        return format(statistics.median(v[key] for v in measured[name]), form)
+
+    articles = len(list(seeds.rglob("*.md")))
+    rows = [
+        ("extraction + merge + fact files, wall s", "stage", ".1f"),
+        ("extraction CPU s, all processes", "cpu", ".1f"),
+        ("full build, wall s", "wall", ".1f"),
+        ("peak memory of the build process MiB", "peak", ",.0f"),
+    ]
+    lines = [f"| {articles:,} articles | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    for label, key, form in rows:
+        lines.append(f"| {label} | " + " | ".join(cell(name, key, form) for name in names) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,3000").replace(",", " ").split()]
+    dask_size = int(os.environ.get("BENCH_DASK", "1000"))
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     jobs = int(os.environ.get("BENCH_JOBS", "1"))
     seed = int(os.environ.get("BENCH_SEED", "7"))
@@ -248,12 +300,19 @@ def main() -> None:
                     log(f"{name}: {note}")
                 results[name].append(run)
                 log(f"{name}: {json.dumps({k: round(v, 3) for k, v in run.values.items()})}")
+        engine_table = ""
+        if dask_size:
+            seeds = work / f"engines-{dask_size}"
+            write_archive(seeds, make_archive(sources, dask_size, seed))
+            engine_table = engines(seeds, work / "run", runs)
     header = (
         f"{dt.date.today().isoformat()}, {platform.node() or 'this machine'}: {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, --jobs {jobs}, median of {runs} run(s)"
         + (f", raw spaCy timed on 1 article in {every}, scaled by words" if every > 1 else "")
     )
-    output = f"{header}\n\n{table(results)}\n"
+    output = f"{header}\n\n{table(results)}\n" if results else f"{header}\n"
+    if engine_table:
+        output += f"\n{engine_table}\n"
     print(output)  # noqa: T201 - the report is the script's output
     if os.environ.get("BENCH_OUT"):
         Path(os.environ["BENCH_OUT"]).write_text(output)

@@ -181,28 +181,40 @@ def extract_and_merge(
     cached = set(machine)
     stale = [a for a in articles if a.id not in machine]
     report.timings["cache"] = time.perf_counter() - started
+    # On a Dask cluster the facts come as a stream, merged and written in article order as they arrive.
+    fresh: Iterator[dict[str, Any] | Problem] = iter(())
+    extracted = None
     if stale:
         from generator.parallel import extract_facts
 
         started = time.perf_counter()
         ticks = iter(range(1, len(stale) + 1))
-        progress("extracting facts", 0, len(stale))
-        extracted = extract_facts(stale, jobs, lambda _: progress("extracting facts", next(ticks), len(stale)))
-        for article, facts in zip(stale, extracted.facts, strict=True):
-            machine[article.id] = facts
+        stage = "extracting facts"
+        progress(stage, 0, len(stale))
+        extracted = extract_facts(
+            stale, jobs, lambda _: progress(stage, next(ticks), len(stale)), scheduler=settings.scheduler
+        )
+        if extracted.workers:
+            stage = f"extracting facts on {extracted.workers} Dask worker(s)"
+        fresh = iter(extracted.facts)
         report.extracted = len(stale)
         report.timings["extract"] = time.perf_counter() - started
-        report.timings["extract_cpu"] = extracted.cpu_seconds
-        report.timings["extract_rules_cpu"] = extracted.rules_cpu_seconds
 
     started = time.perf_counter()
     schema_ref = _schema_reference(settings.facts)
     outcomes = []
     for done, article in enumerate(articles):
-        progress("merging fact files", done, len(articles))
+        if settings.scheduler is None:
+            progress("merging fact files", done, len(articles))
+        theirs = machine.pop(article.id) if article.id in cached else next(fresh)
+        if isinstance(theirs, Problem):  # its extraction failed on a Dask worker: left out, files untouched
+            report.problems.extend([*unreadable.pop(article.id, []), theirs])
+            snapshots.pop(article.id)
+            outcomes.append(Outcome(None))
+            continue
         # popped, and the texts dropped once written: at 10,000 articles they would hold hundreds of MB
         outcome, written = _merge_one(
-            settings, article, machine.pop(article.id), snapshots.pop(article.id), unreadable, schema_ref, cached
+            settings, article, theirs, snapshots.pop(article.id), unreadable, schema_ref, cached
         )
         report.facts_written += written
         report.held.extend([article.id] if outcome.held else [])
@@ -211,6 +223,9 @@ def extract_and_merge(
         outcomes.append(replace(outcome, file_text=None, snapshot_text=None))
     progress("merging fact files", len(articles), len(articles))
     report.timings["merge"] = time.perf_counter() - started
+    if extracted is not None:
+        report.timings["extract_cpu"] = extracted.cpu_seconds
+        report.timings["extract_rules_cpu"] = extracted.rules_cpu_seconds
     known = {f"{a.id}.yaml" for a in articles} | {REGISTRY_FILE}
     for orphan in sorted(set(storage.list_names(settings.facts, ".yaml")) - known):
         report.notes.append(

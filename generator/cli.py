@@ -76,6 +76,14 @@ def main() -> None:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Extract in this many processes."
 )
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Extract in local processes (--jobs) or on a Dask cluster (--scheduler).",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://host:8786 (with --executor dask).")
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
 @click.option("--timings", type=click.Path(dir_okay=False, path_type=Path), hidden=True)
 def build_command(
@@ -87,10 +95,14 @@ def build_command(
     templates: Path,
     force_extract: bool,
     jobs: int,
+    executor: str,
+    scheduler: str | None,
     quiet: bool,
     timings: Path | None,
 ) -> None:
     """Read articles, extract facts, merge with hand edits, render and publish the site."""
+    if (executor == "dask") != (scheduler is not None):
+        raise click.UsageError("--executor dask and --scheduler ADDRESS go together")
     settings = Settings(
         seeds=seeds,
         facts=facts,
@@ -99,6 +111,7 @@ def build_command(
         site_config=site_config,
         templates=templates,
         force_extract=force_extract,
+        scheduler=scheduler,
     )
 
     progress = _Progress(quiet)

@@ -29,6 +29,8 @@ class Settings:
     """Jinja templates of the Markdown pages."""
     force_extract: bool = False
     """Extract again even where the article and the extractor are unchanged."""
+    scheduler: str | None = None
+    """A Dask scheduler's address: extract on that cluster instead of in local processes."""
 
 
 @dataclass(frozen=True)

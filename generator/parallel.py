@@ -12,11 +12,13 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 from generator.articles import Article
+from generator.errors import Problem
 
 OnArticle = Callable[[Article], None]
 
@@ -24,17 +26,29 @@ _worker: dict[str, Any] = {}
 """In a worker process: the language model and the queue on which it reports each finished article."""
 
 
-class Extracted(NamedTuple):
-    facts: list[dict[str, Any]]
-    """One fact document per article, in the articles' order."""
-    cpu_seconds: float
-    """CPU time of the extraction itself in all processes (model loading left out), for `make bench`."""
-    rules_cpu_seconds: float
+@dataclass
+class Extracted:
+    facts: Iterable[dict[str, Any] | Problem]
+    """One fact document per article, in the articles' order; on a cluster, a stream consumed as the
+    results come in, and an article whose extraction failed there is a `Problem`."""
+    cpu_seconds: float = 0.0
+    """CPU time of the extraction itself in all processes (model loading left out), for `make bench`.
+    For a stream, complete once the stream is."""
+    rules_cpu_seconds: float = 0.0
     """The part of `cpu_seconds` spent in the project's rules rather than in spaCy."""
+    workers: int = 0
+    """The cluster's worker count; 0 for a local build."""
 
 
-def extract_facts(articles: list[Article], jobs: int = 1, on_article: OnArticle | None = None) -> Extracted:
-    """Fact documents for `articles`, in their order, extracted in up to `jobs` processes."""
+def extract_facts(
+    articles: list[Article], jobs: int = 1, on_article: OnArticle | None = None, scheduler: str | None = None
+) -> Extracted:
+    """Fact documents for `articles`, in their order, extracted in up to `jobs` processes, or on the
+    Dask cluster whose scheduler is at `scheduler` (only then is Dask imported)."""
+    if scheduler is not None:
+        from generator.distributed import extract_on_cluster
+
+        return extract_on_cluster(articles, scheduler, on_article)
     chunks = split(articles, jobs)
     if len(chunks) <= 1:
         from generator.extract import RuleClock, extract_all, load_model
