@@ -4,6 +4,7 @@ run MkDocs, publish. Each stage takes data and returns data; `storage` does the 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -19,13 +20,16 @@ from generator.facts.registry import REGISTRY_FILE, Registry, load_registry, reg
 from generator.facts.update import Outcome, cached_extraction, hold_last_good, last_good_copy, update
 from generator.render import gather, make_environment, page_count, render_pages
 from generator.render.model import ArticleFacts, Collection
-from generator.sitebuild import SEARCH_INDEX, Manifest, Plan, frame_hash, plan, run_mkdocs
+from generator.render.search import search_records
+from generator.sitebuild import SEARCH_ENTRY, Manifest, Plan, frame_hash, plan, run_mkdocs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = PROJECT_ROOT / "generator" / "facts" / "schema.json"
 REGISTRY_SCHEMA_FILE = PROJECT_ROOT / "generator" / "facts" / "registry.schema.json"
 MANIFEST_FILE = "site-manifest.json"
 """In the build folder: what the published site was built from, for incremental MkDocs builds."""
+SEARCH_RECORDS = "search-records"
+"""In the build folder: what Pagefind indexes (`generator/render/search.py`)."""
 
 
 class Progress(Protocol):
@@ -77,7 +81,7 @@ def build(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> Bu
         current = site_manifest(settings)
         previous = Manifest.from_json(storage.read_text(settings.build / MANIFEST_FILE))
         if previous != current or not settings.site.is_dir():
-            rebuild = plan(previous, current) if (settings.site / SEARCH_INDEX).is_file() else None
+            rebuild = plan(previous, current) if (settings.site / SEARCH_ENTRY).is_file() else None
             started = time.perf_counter()
             report.notes.extend(publish_site(settings, report.newest, rebuild, progress))
             report.timings["mkdocs"] = time.perf_counter() - started
@@ -106,6 +110,7 @@ def prepare(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> 
     collection = gather(items, registry)
     pages = render(settings, site_config, collection, progress)
     report.pages, report.pages_written = write_pages(settings, site_config, pages)
+    storage.write_tree(settings.build / SEARCH_RECORDS, search_records(collection))
     report.timings["render"] = time.perf_counter() - started
     return report
 
@@ -335,7 +340,9 @@ def site_manifest(settings: Settings) -> Manifest:
     """What the site would be built from now: the frame and every generated docs file."""
     config = settings.build / "mkdocs.yml"
     frame = frame_hash(config.read_bytes(), storage.file_hashes(settings.site_config))
-    return Manifest(frame, storage.file_hashes(settings.build / "docs"))
+    records = storage.file_hashes(settings.build / SEARCH_RECORDS)
+    search = hashlib.sha256("".join(f"{name}\0{digest}\0" for name, digest in records.items()).encode()).hexdigest()
+    return Manifest(frame, storage.file_hashes(settings.build / "docs"), search)
 
 
 def publish_site(
@@ -352,7 +359,11 @@ def publish_site(
         storage.copy_site(settings.site, staged)
     stage = "building the HTML site with MkDocs" if rebuild is None else "updating the HTML site with MkDocs"
     warnings = run_mkdocs(
-        settings.build / "mkdocs.yml", epoch, rebuild, lambda done, total: progress(stage, done, total)
+        settings.build / "mkdocs.yml",
+        epoch,
+        rebuild,
+        lambda done, total: progress(stage, done, total),
+        settings.build / SEARCH_RECORDS,
     )
     storage.remove(settings.build / MANIFEST_FILE)
     storage.mark_site(staged)

@@ -75,6 +75,7 @@ SECTIONS_NAV = [
     {"Timeline": "timeline/index.md"},
     {"Review": "review/index.md"},
     {"Downloads": "downloads/index.md"},
+    {"Search": "search/index.md"},
 ]
 """The navigation: sections only, so that MkDocs' cost per page stays flat as the site grows."""
 
@@ -137,6 +138,8 @@ def mkdocs_config(site: SiteConfig, docs_dir: Path, site_dir: Path, site_config_
     config["docs_dir"] = str(docs_dir.resolve())
     config["site_dir"] = str(site_dir.resolve())
     config["nav"] = SECTIONS_NAV
-    config["not_in_nav"] = "/articles/*\n/people/*\n/organisations/*\n/places/*\n"
+    config["not_in_nav"] = (
+        "/articles/*\n/people/*\n/organisations/*\n/places/*\n/statements/*\n/timeline/*\n/figures/page/*\n"
+    )
     config["strict"] = False
     return config

@@ -2,11 +2,14 @@
 
 An incremental build starts from a copy of the published site and lets MkDocs rebuild only the
 Markdown files whose content changed (its `dirty` mode, decided here by content hash instead of file
-times); the search index is then spliced: the rebuilt pages' entries replace their old ones, in the
-order a full build writes them. This is sound because every page's HTML depends only on its own
+times). This is sound because every page's HTML depends only on its own
 Markdown and on the *frame* (the MkDocs configuration with its section-only navigation, the theme
 overrides and assets, the MkDocs and Material versions): when the frame changes, the site is built
 whole. `tests/test_sitebuild.py` checks that an incremental build equals a full one byte for byte.
+
+Search is Pagefind's: its binary indexes the search records (`generator/render/search.py`) into the
+site's `pagefind/` folder, whole, whenever the records changed; otherwise the published index stays.
+Pagefind writes the same bytes from the same records, so an incremental build still equals a full one.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import hashlib
 import json
 import logging
 import os
+import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,19 +33,25 @@ from mkdocs.structure.pages import Page
 
 from generator.errors import SiteBuildFailed
 
-SEARCH_INDEX = "search/search_index.json"
+SEARCH_FOLDER = "pagefind"
+SEARCH_ENTRY = "pagefind/pagefind.js"
+"""In the site: the script search pages load; without it, the next build is a full one."""
+SEARCH_TIMEOUT_SECONDS = 1800
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
 @dataclass(frozen=True)
 class Manifest:
-    """What a published site was built from: the frame's hash and each docs file's hash."""
+    """What a published site was built from: the frame's hash, each docs file's hash and the search
+    records' hash."""
 
     frame: str
     files: dict[str, str]
+    search: str = ""
 
     def to_json(self) -> str:
-        return json.dumps({"frame": self.frame, "files": self.files}, indent=0, sort_keys=True) + "\n"
+        data = {"frame": self.frame, "files": self.files, "search": self.search}
+        return json.dumps(data, indent=0, sort_keys=True) + "\n"
 
     @classmethod
     def from_json(cls, text: str | None) -> Manifest | None:
@@ -49,7 +60,8 @@ class Manifest:
             return None
         try:
             data = json.loads(text)
-            return cls(str(data["frame"]), {str(k): str(v) for k, v in data["files"].items()})
+            files = {str(k): str(v) for k, v in data["files"].items()}
+            return cls(str(data["frame"]), files, str(data.get("search", "")))
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
@@ -68,10 +80,12 @@ def frame_hash(mkdocs_yml: bytes, site_config_hashes: dict[str, str]) -> str:
 
 @dataclass(frozen=True)
 class Plan:
-    """An incremental build: the docs files to build again, and those gone since the last build."""
+    """An incremental build: the docs files to build again, those gone since the last build, and
+    whether the search index must be made again."""
 
     changed: frozenset[str]
     removed: frozenset[str]
+    reindex: bool = True
 
 
 def plan(previous: Manifest | None, current: Manifest) -> Plan | None:
@@ -79,26 +93,7 @@ def plan(previous: Manifest | None, current: Manifest) -> Plan | None:
     if previous is None or previous.frame != current.frame:
         return None
     changed = frozenset(name for name, digest in current.files.items() if previous.files.get(name) != digest)
-    return Plan(changed, frozenset(previous.files.keys() - current.files.keys()))
-
-
-def splice_search_index(previous: str, rebuilt: str, pages: list[tuple[str, bool]]) -> str:
-    """The search index of a full build, from the last full index and the entries of the rebuilt pages.
-
-    `pages` lists every page's URL in build order, with whether it was rebuilt. Material writes one
-    entry per page and per section, located at the page's URL, then `#anchor`.
-    """
-    old, new = json.loads(previous), json.loads(rebuilt)
-
-    def by_page(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-        grouped: dict[str, list[dict[str, Any]]] = {}
-        for entry in docs:
-            grouped.setdefault(str(entry["location"]).split("#", 1)[0], []).append(entry)
-        return grouped
-
-    old_entries, new_entries = by_page(old["docs"]), by_page(new["docs"])
-    docs = [entry for url, built in pages for entry in (new_entries if built else old_entries).get(url, [])]
-    return json.dumps({"config": new["config"], "docs": docs}, separators=(",", ":"), default=str)
+    return Plan(changed, frozenset(previous.files.keys() - current.files.keys()), previous.search != current.search)
 
 
 class _Factsheet(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -157,12 +152,13 @@ def run_mkdocs(
     source_date_epoch: int,
     rebuild: Plan | None = None,
     on_page: Callable[[int, int], None] = _no_progress,
+    search_records: Path | None = None,
 ) -> list[str]:
     """Build the site described by `config_file` into its `site_dir`; returns MkDocs' warnings.
 
     With `rebuild`, `site_dir` must hold the previously published site: only `rebuild.changed`
-    is built, `rebuild.removed` is deleted and the search index is spliced. `on_page(done, total)`
-    follows the pages being built.
+    is built and `rebuild.removed` is deleted. `on_page(done, total)` follows the pages being built.
+    Pagefind indexes the folder `search_records` into the site (a full build, or when they changed).
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -190,12 +186,10 @@ def run_mkdocs(
         if rebuild is None:
             mkdocs_build(config)
         else:
-            previous_index = (site_dir / SEARCH_INDEX).read_text(encoding="utf-8")
             _remove_outputs(site_dir, config.docs_dir, rebuild.removed, config.use_directory_urls)
             mkdocs_build(config, dirty=True)
-            rebuilt_index = (site_dir / SEARCH_INDEX).read_text(encoding="utf-8")
-            spliced = splice_search_index(previous_index, rebuilt_index, plugin.pages)
-            (site_dir / SEARCH_INDEX).write_text(spliced, encoding="utf-8")
+        if search_records is not None and (rebuild is None or rebuild.reindex):
+            index_search(search_records, site_dir / SEARCH_FOLDER)
     except (MkDocsException, OSError, ValueError, KeyError) as error:
         raise SiteBuildFailed(f"MkDocs could not build the site: {error}") from None
     finally:
@@ -221,3 +215,19 @@ def _remove_outputs(site_dir: Path, docs_dir: str, removed: frozenset[str], dire
                 break
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
+
+
+def index_search(records: Path, output: Path, timeout: float = SEARCH_TIMEOUT_SECONDS) -> None:
+    """Pagefind's index of the HTML records under `records`, written afresh into `output`."""
+    from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
+    shutil.rmtree(output, ignore_errors=True)
+    command = [str(get_executable()), "--site", str(records), "--output-path", str(output)]
+    command += ["--force-language", "en", "--keep-index-url", "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise SiteBuildFailed(f"Pagefind did not finish indexing {records} within {timeout:.0f} s") from None
+    if done.returncode != 0 or not (output / "pagefind.js").is_file():
+        message = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no index written"]
+        raise SiteBuildFailed(f"Pagefind could not index the search records: {message[0]}")

@@ -107,7 +107,7 @@ def assert_complete(root: Path) -> None:
     """A complete site: home, 404, sitemap, search index, and a page for every article and entity
     named in the fact files."""
     site = root / "site"
-    for name in ("index.html", "404.html", "sitemap.xml", "search/search_index.json", "assets/factsheet.css"):
+    for name in ("index.html", "404.html", "sitemap.xml", "pagefind/pagefind.js", "assets/factsheet.css"):
         assert (site / name).is_file(), name
     folders = {"person": "people", "organisation": "organisations", "place": "places"}
     for path in sorted((root / "facts").glob("*.yaml")):

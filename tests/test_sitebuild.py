@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
 from generator.build import build
-from generator.sitebuild import Manifest, plan, splice_search_index
+from generator.sitebuild import Manifest, plan
 from tests.conftest import make_project, settings_for
 
 SECOND = """date 2023-11-30 Truce extended by a day
@@ -37,7 +38,12 @@ def edit_a_title(root: Path, title: str) -> None:
 
 
 def search_text(site: Path) -> str:
-    return " ".join(entry["text"] for entry in json.loads((site / "search/search_index.json").read_bytes())["docs"])
+    """The text of every record in the site's Pagefind index (fragments are gzipped JSON after a signature)."""
+    texts = []
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        texts.append(json.loads(data)["content"])
+    return " ".join(texts)
 
 
 def test_plan_builds_whole_without_a_manifest_or_when_the_frame_changed() -> None:
@@ -55,22 +61,12 @@ def test_plan_lists_changed_new_and_removed_files() -> None:
     assert rebuild.removed == {"gone.md"}
 
 
-def test_splice_keeps_build_order_and_replaces_only_rebuilt_pages() -> None:
-    config = {"lang": ["en"]}
-    old = {
-        "config": config,
-        "docs": [
-            {"location": "a.html", "text": "old a"},
-            {"location": "b.html", "text": "old b"},
-            {"location": "b.html#part", "text": "old b part"},
-            {"location": "gone.html", "text": "gone"},
-        ],
-    }
-    new = {"config": config, "docs": [{"location": "b.html", "text": "new b"}, {"location": "c.html", "text": "c"}]}
-    spliced = json.loads(
-        splice_search_index(json.dumps(old), json.dumps(new), [("a.html", False), ("b.html", True), ("c.html", True)])
-    )
-    assert [entry["text"] for entry in spliced["docs"]] == ["old a", "new b", "c"]
+def test_plan_reindexes_search_only_when_the_records_changed() -> None:
+    previous = Manifest("f", {"a.md": "1"}, "records 1")
+    same_records = plan(previous, Manifest("f", {"a.md": "2"}, "records 1"))
+    new_records = plan(previous, Manifest("f", {"a.md": "1"}, "records 2"))
+    assert same_records is not None and not same_records.reindex
+    assert new_records is not None and new_records.reindex
 
 
 def test_an_edited_fact_rebuilds_a_few_pages_and_the_site_equals_a_full_build(tmp_path: Path) -> None:
@@ -118,13 +114,30 @@ def test_a_changed_site_configuration_builds_the_whole_site(tmp_path: Path) -> N
 def test_a_lost_search_index_builds_the_whole_site(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     build(settings_for(root))
-    (root / "site" / "search" / "search_index.json").unlink()
+    (root / "site" / "pagefind" / "pagefind.js").unlink()
     edit_a_title(root, "Keeper of the Records")
 
     report = build(settings_for(root))
 
     assert report.site_built and report.site_pages_built is None
-    assert (root / "site" / "search" / "search_index.json").is_file()
+    assert (root / "site" / "pagefind" / "pagefind.js").is_file()
+    assert "Keeper of the Records" in search_text(root / "site")
+
+
+def test_an_edit_outside_the_search_records_keeps_the_published_index(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    build(settings_for(root))
+    before = tree(root / "site" / "pagefind")
+    fact_file = next(p for p in sorted((root / "facts").glob("*.yaml")) if p.name != "entities.yaml")
+    text = fact_file.read_text(encoding="utf-8")
+    fact_file.write_text(text.replace("  cue: announced\n", "  cue: declared\n", 1), encoding="utf-8")
+    assert fact_file.read_text(encoding="utf-8") != text
+
+    report = build(settings_for(root))
+
+    assert report.site_pages_built is not None and report.site_pages_built >= 1
+    assert tree(root / "site" / "pagefind") == before
+    assert tree(root / "site") == full_build_of(root)
 
 
 def test_the_command_line_says_how_many_pages_an_update_rebuilt(tmp_path: Path) -> None:
@@ -137,8 +150,8 @@ def test_the_command_line_says_how_many_pages_an_update_rebuilt(tmp_path: Path) 
 
     code, output = run_build(root)
 
-    assert code == 0
+    assert code == 0  # the article, the person's page, the front page (their latest title), the downloads
     assert output.splitlines()[-1] == (
-        "factsheet: 1 article(s), 0 extracted, 0 fact file(s) written, 4 page(s) written; "
-        f"site updated (3 page(s) rebuilt): {root / 'site'}/index.html"
+        "factsheet: 1 article(s), 0 extracted, 0 fact file(s) written, 5 page(s) written; "
+        f"site updated (4 page(s) rebuilt): {root / 'site'}/index.html"
     )

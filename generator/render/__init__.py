@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from jinja2 import DictLoader, Environment, StrictUndefined
 from markupsafe import Markup
 
 from generator.facts.candidates import Named, merge_candidates
-from generator.render.charts import discrepancies, figure_series, svg_chart
+from generator.render.charts import Series, discrepancies, figure_series, svg_chart
 from generator.render.downloads import facts_json, figures_csv
 from generator.render.markdown import escape_markdown, finalize, safe_url
 from generator.render.model import TYPE_FOLDERS, TYPE_TITLES, ArticleFacts, Collection, EntityPage, gather
@@ -34,13 +37,82 @@ def make_environment(templates: dict[str, str]) -> Environment:
     return env
 
 
-FIXED_PAGES = 14
-"""Pages besides one per article and one per entity: home, the indexes, figures, review, downloads."""
+FIXED_PAGES = 8
+"""Pages besides the articles, the entities and the paginated lists: home, charts, disagreements,
+review, downloads (page and two files), search."""
+
+PAGE_ROWS = 200
+"""Rows per page of a long list (articles, speakers, statements, a month, figures, entities by letter):
+about 100 KB of HTML with Material's frame, far below the 500 KB a page may weigh."""
+
+ENTITY_ROWS = 50
+"""Statements, roles, figures and articles an entity's page shows in each section, newest first;
+the rest are counted, and statements continue on the speaker's own pages."""
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page of a long list is among its pages (docs paths, the first one the list's own)."""
+
+    paths: tuple[str, ...]
+    number: int
+
+    @property
+    def many(self) -> bool:
+        return len(self.paths) > 1
+
+    def links(self, root: str) -> Markup:
+        """ "Page 1 · 2 · 3": the other pages linked, relative to a page at `root`; empty for one page."""
+        if len(self.paths) < 2:
+            return Markup("")
+        parts = [
+            f"**{n}**" if n == self.number else f"[{n}]({root}{path})" for n, path in enumerate(self.paths, start=1)
+        ]
+        return Markup("Page " + " · ".join(parts))
+
+
+def paginate(rows: Sequence[Any], first: str, later: str) -> list[tuple[str, Sequence[Any], Pager]]:
+    """`rows` cut in pages of PAGE_ROWS: (docs path, rows, pager); page n > 1 is at `later` with {n}."""
+    chunks = [rows[start : start + PAGE_ROWS] for start in range(0, len(rows), PAGE_ROWS)] or [rows]
+    paths = tuple(first if n == 1 else later.format(n=n) for n in range(1, len(chunks) + 1))
+    return [(path, chunk, Pager(paths, n)) for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1)]
 
 
 def page_count(collection: Collection) -> int:
     """How many files `render_pages` yields (for a progress bar)."""
-    return len(collection.articles) + len(collection.entities) + FIXED_PAGES
+    lists = _Lists(collection)
+    return (
+        len(collection.articles)
+        + len(collection.entities)
+        + FIXED_PAGES
+        + len(lists.articles)
+        + sum(len(pages) for pages in lists.entities.values())
+        + len(lists.figures)
+        + len(lists.speakers)
+        + sum(len(pages) for _, _, pages in lists.statements)
+        + 1
+        + sum(len(pages) for _, pages in lists.months)
+    )
+
+
+class _Lists:
+    """The long lists of the site, cut in pages."""
+
+    def __init__(self, collection: Collection) -> None:
+        self.articles = paginate(collection.articles, "articles/index.md", "articles/page/{n}.md")
+        self.entities = {kind: _by_letter(collection.by_type(kind), folder) for kind, folder in TYPE_FOLDERS.items()}
+        self.figures = paginate(collection.figures(), "figures/index.md", "figures/page/{n}.md")
+        speakers = _by_speaker(collection)
+        self.statements = [
+            (speaker, rows, paginate(rows, f"statements/{key}/index.md", f"statements/{key}/{{n}}.md"))
+            for key, speaker, rows in speakers
+        ]
+        ranked = sorted(self.statements, key=lambda s: (-len(s[1]), s[0].name.lower(), s[0].key))
+        self.speakers = paginate(ranked, "statements/index.md", "statements/page/{n}.md")
+        self.months = [
+            (month, paginate(events, f"timeline/{month}/index.md", f"timeline/{month}/{{n}}.md"))
+            for month, events in _timeline_months(collection)
+        ]
 
 
 def render_pages(collection: Collection, env: Environment, site: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -53,22 +125,31 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
             site=site, collection=collection, link=helpers, root=root, **context
         )
 
-    yield render("index.md", "home.md.j2")
-    yield render("articles/index.md", "articles.md.j2")
+    lists = _Lists(collection)
+    series = figure_series(collection)
+    yield render("index.md", "home.md.j2", front=_front_page(collection, series))
+    for path, rows, pager in lists.articles:
+        yield render(path, "articles.md.j2", articles=rows, pager=pager)
     for item in collection.articles:
         yield render(f"articles/{item.article.id}.md", "article.md.j2", item=item, paragraphs=_paragraphs(item))
-    for kind, folder in TYPE_FOLDERS.items():
-        yield render(
-            f"{folder}/index.md",
-            "entities.md.j2",
-            kind=kind,
-            heading=TYPE_TITLES[kind],
-            entities=collection.by_type(kind),
-        )
+    for kind in TYPE_FOLDERS:
+        for path, letter, rows, pager, letters in lists.entities[kind]:
+            yield render(
+                path,
+                "entities.md.j2",
+                kind=kind,
+                heading=TYPE_TITLES[kind],
+                entities=rows,
+                letter=letter,
+                letters=letters,
+                pager=pager,
+            )
+    speaker_pages = {speaker.id: pages[0][0] for speaker, _, pages in lists.statements if speaker.id}
     for entity in collection.entities.values():
-        yield render(f"{entity.folder}/{entity.id}.md", "entity.md.j2", entity=entity)
-    yield render("figures/index.md", "figures.md.j2")
-    series = figure_series(collection)
+        more = speaker_pages.get(entity.id)
+        yield render(f"{entity.folder}/{entity.id}.md", "entity.md.j2", entity=entity, rows=ENTITY_ROWS, more=more)
+    for path, rows, pager in lists.figures:
+        yield render(path, "figures.md.j2", figures=rows, pager=pager)
     yield render("figures/charts.md", "charts.md.j2", series=series, charts=[svg_chart(s, "../") for s in series])
     yield render("figures/discrepancies.md", "discrepancies.md.j2", discrepancies=discrepancies(collection))
     rows, waiting, waiting_articles = review_queue(collection)
@@ -86,11 +167,91 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
     yield render("downloads/index.md", "downloads.md.j2")
     yield "downloads/facts.json", facts_json(collection)
     yield "downloads/figures.csv", figures_csv(collection)
-    yield render("statements/index.md", "statements.md.j2", statements_by_speaker=_by_speaker(collection))
-    yield render("timeline/index.md", "timeline.md.j2", timeline=_timeline(collection))
+    for path, rows, pager in lists.speakers:
+        yield render(path, "statements.md.j2", speakers=rows, pager=pager)
+    for speaker, _, pages in lists.statements:
+        for path, rows, pager in pages:
+            yield render(path, "speaker.md.j2", speaker=speaker, statements=rows, pager=pager)
+    months = [(month, sum(len(rows) for _, rows, _ in pages), pages[0][0]) for month, pages in lists.months]
+    yield render("timeline/index.md", "timeline.md.j2", months=months)
+    for month, pages in lists.months:
+        for path, rows, pager in pages:
+            yield render(path, "month.md.j2", month=month, events=rows, pager=pager)
+    yield render("search/index.md", "search.md.j2")
 
 
-def _by_speaker(collection: Collection) -> list[tuple[str | None, str, list[tuple[dict[str, Any], ArticleFacts]]]]:
+FRONT_ROWS = 8
+"""Rows in each list of the front page."""
+
+
+def _front_page(collection: Collection, series: list[Series]) -> dict[str, Any]:
+    """What a reader following the story wants first: the figure series with their latest value and
+    trend, the people most involved with their latest title, the latest statements and articles, and
+    the latest dates the articles mark. Single figures are left out: only a series says what matters."""
+    trends = []
+    for s in series:
+        latest = s.points[-1]
+        earlier = [p for p in s.points if p.date < latest.date]
+        change = latest.value - earlier[-1].value if earlier else None
+        trends.append((s, latest, change))
+    people = [
+        (entity, str(entity.roles[0][0].get("title") or "") if entity.roles else "")
+        for entity in collection.top("person", FRONT_ROWS)
+    ]
+    statements = list(islice(((s, a) for a in collection.articles for s in a.facts["statements"]), FRONT_ROWS))
+    dated: list[tuple[str, str, ArticleFacts, str]] = []
+    for item in collection.articles:
+        sentences = {s["id"]: s["text"] for s in item.facts["sentences"]}
+        dated.extend(
+            (str(d["date"]), sentences.get(d["sentence"], ""), item, d["sentence"]) for d in item.facts["dates"]
+        )
+    dated.sort(key=lambda d: (d[0], d[2].article.id, d[3]), reverse=True)
+    return {
+        "series": trends,
+        "people": people,
+        "statements": statements,
+        "articles": collection.articles[:FRONT_ROWS],
+        "dates": dated[:FRONT_ROWS],
+    }
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who made statements: an entity, or a name the articles give that no entity stands for."""
+
+    key: str
+    """The speaker's folder under statements/: the entity's id, or `said-` and a hash of the name."""
+    id: str | None
+    name: str
+
+
+def _by_letter(
+    entities: list[EntityPage], folder: str
+) -> list[tuple[str, str, Sequence[EntityPage], Pager, list[tuple[str, int, str]]]]:
+    """A list of entities on one page, or, when longer than a page, an index of initial letters and
+    pages per letter: (docs path, letter or "", entities, pager, letters with count and path)."""
+    if len(entities) <= PAGE_ROWS:
+        return [(f"{folder}/index.md", "", entities, Pager((f"{folder}/index.md",), 1), [])]
+    groups: dict[str, list[EntityPage]] = {}
+    for entity in entities:
+        initial = entity.name[:1].upper()
+        groups.setdefault(initial if initial.isascii() and initial.isalpha() else "other", []).append(entity)
+    pages = {
+        letter: paginate(
+            rows, f"{folder}/letter/{letter.lower()}/index.md", f"{folder}/letter/{letter.lower()}/{{n}}.md"
+        )
+        for letter, rows in sorted(groups.items())
+    }
+    letters = [(letter, len(groups[letter]), chunks[0][0]) for letter, chunks in pages.items()]
+    top = sorted(entities, key=lambda e: (-len(e.articles), -e.mentions, e.name.lower(), e.id))[:PAGE_ROWS]
+    index = (f"{folder}/index.md", "", top, Pager((f"{folder}/index.md",), 1), letters)
+    return [index] + [
+        (path, letter, rows, pager, letters) for letter, chunks in pages.items() for path, rows, pager in chunks
+    ]
+
+
+def _by_speaker(collection: Collection) -> list[tuple[str, Speaker, list[tuple[dict[str, Any], ArticleFacts]]]]:
+    """(folder key, speaker, statements newest first) of every speaker, by name."""
     groups: dict[tuple[str | None, str], list[tuple[dict[str, Any], ArticleFacts]]] = {}
     for statement, item in collection.statements():
         speaker = statement.get("speaker")
@@ -99,24 +260,30 @@ def _by_speaker(collection: Collection) -> list[tuple[str | None, str, list[tupl
             if speaker in collection.entities
             else statement.get("speaker_text") or "Unknown speaker"
         )
-        groups.setdefault((speaker, name), []).append((statement, item))
-    return [
-        (speaker, name, rows)
-        for (speaker, name), rows in sorted(groups.items(), key=lambda g: (g[0][1].lower(), g[0][0] or ""))
-    ]
+        groups.setdefault((speaker if speaker in collection.entities else None, name), []).append((statement, item))
+    speakers = []
+    for (speaker, name), rows in sorted(groups.items(), key=lambda g: (g[0][1].lower(), g[0][0] or "")):
+        key = speaker or "said-" + hashlib.sha256(name.encode()).hexdigest()[:12]
+        speakers.append((key, Speaker(key, speaker, name), rows))
+    return speakers
 
 
-def _timeline(collection: Collection) -> list[tuple[str, list[tuple[str, str, ArticleFacts, str]]]]:
-    """Articles by their date and events by the date the text gives them, newest first."""
-    days: dict[str, list[tuple[str, str, ArticleFacts, str]]] = {}
+def _timeline_months(collection: Collection) -> list[tuple[str, list[tuple[str, str, str, ArticleFacts, str]]]]:
+    """Articles by their date and events by the date the text gives them, by month, newest first:
+    (month, [(date, kind, text, article, sentence id)])."""
+    months: dict[str, list[tuple[str, str, str, ArticleFacts, str]]] = {}
     for item in collection.articles:
-        days.setdefault(item.date, []).append(("article", item.title, item, ""))
+        months.setdefault(item.date[:7], []).append((item.date, "article", item.title, item, ""))
         sentences = {s["id"]: s["text"] for s in item.facts["sentences"]}
         for dated in item.facts["dates"]:
-            days.setdefault(dated["date"], []).append(
-                ("event", sentences.get(dated["sentence"], ""), item, dated["sentence"])
+            text = sentences.get(dated["sentence"], "")
+            months.setdefault(str(dated["date"])[:7], []).append(
+                (str(dated["date"]), "event", text, item, dated["sentence"])
             )
-    return sorted(days.items(), reverse=True)
+    return [
+        (month, sorted(events, key=lambda e: e[0], reverse=True))  # stable: a day's articles, then events
+        for month, events in sorted(months.items(), reverse=True)
+    ]
 
 
 class _Links:
@@ -131,6 +298,10 @@ class _Links:
         if page is None:
             return escape_markdown(fallback or entity_id or "unknown")
         return Markup(f"[{escape_markdown(page.name)}]({self.root}{page.folder}/{page.id}.md)")
+
+    def page(self, path: str, label: str) -> Markup:
+        """A link to another generated page, by its docs path."""
+        return Markup(f"[{escape_markdown(label)}]({self.root}{path})")
 
     def entity_page(self, page: EntityPage) -> Markup:
         return self.entity(page.id)

@@ -48,16 +48,18 @@ def test_every_hostile_page_runs_nothing_and_loads_nothing_from_elsewhere(
 
 
 def test_searching_hostile_titles_runs_nothing(browser: Browser, hostile_url: str) -> None:
-    """Material renders search results from the index, which holds the hostile titles and text."""
+    """The search page renders results from the Pagefind index, which holds the hostile titles and text."""
     with guarded(browser, hostile_url) as browse:
-        browse.goto("")
+        browse.goto("search/index.html")
         for query in ["script", "alert", "onerror", "Doha"]:
-            search = browse.page.locator("input.md-search__input")
-            search.click()
-            search.fill("")
-            search.press_sequentially(query, delay=10)
-            browse.page.locator(".md-search-result__meta").wait_for(state="visible")
+            search = browse.page.locator("#fs-search-input")
+            search.fill(query)
+            browse.page.locator("#fs-search-status").filter(has_not_text="Searching").wait_for(state="attached")
+            browse.page.wait_for_function(
+                "() => document.querySelector('#fs-search-status').textContent !== 'Searching…'"
+            )
             browse.settle()
+        assert browse.page.locator("#fs-search-results script, #fs-search-results img").count() == 0
         browse.assert_clean()
 
 
