@@ -17,6 +17,7 @@ local two-worker Dask cluster; 0 leaves it out).
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import os
 import platform
@@ -129,6 +130,57 @@ def edit_one_fact(facts: Path) -> str:
     return path.name
 
 
+def search_text(site: Path) -> str:
+    """The text of every record in the site's Pagefind index (gzipped JSON after a signature)."""
+    texts = []
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        texts.append(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd").decode())
+    return "\n".join(texts)
+
+
+def largest_page(site: Path) -> float:
+    """Bytes of the largest HTML page of the site."""
+    return float(max((p.stat().st_size for p in site.rglob("*.html")), default=0))
+
+
+def index_alone(project: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of Pagefind indexing the build's search records on its own."""
+    from generator.sitebuild import search_command
+
+    output = project / "bench-pagefind"
+    started = time.perf_counter()
+    process = subprocess.Popen(search_command(project / "build" / "search-records", output), stdout=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    shutil.rmtree(output, ignore_errors=True)
+    return seconds, usage.ru_maxrss / 1024
+
+
+def first_query_bytes(site: Path, query: str = "hostages") -> float:
+    """Bytes the search page and its first query transfer in Chromium, served from localhost; 0 when
+    there is no Chromium."""
+    try:
+        from playwright.sync_api import sync_playwright
+
+        from tests.browser.conftest import CHROMIUM_ARGS, chromium_executable, serve
+    except ImportError:
+        return 0.0
+    executable = chromium_executable()
+    if executable is None:
+        return 0.0
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base + "search/index.html", wait_until="networkidle")
+        sizes: list[int] = []
+        page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
+        page.locator("#fs-search-input").fill(query)
+        page.locator(".fs-search-result").first.wait_for(state="visible", timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return float(sum(sizes))
+
+
 def size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
 
@@ -161,12 +213,15 @@ def measure(seeds: Path, articles: list[Article], extra_article: str, workdir: P
         merge=timings.get("merge", 0.0),
         read=timings.get("read", 0.0) + timings.get("cache", 0.0),
         site=size(project / "site"),
-        search=size(project / "site" / "search" / "search_index.json"),
+        search=size(project / "site" / "pagefind"),
+        largest=largest_page(project / "site"),
     )
+    run.values["search_s"], run.values["search_peak"] = index_alone(project)
+    run.values["query_bytes"] = first_query_bytes(project / "site")
     run.values["noop"], _, _ = build(project, local_seeds, jobs)
     edited = edit_one_fact(project / "facts")
     run.values["edit"], _, _ = build(project, local_seeds, jobs)
-    run.values["edit_visible"] = float(EDIT_MARK in (project / "site" / "search" / "search_index.json").read_text())
+    run.values["edit_visible"] = float(EDIT_MARK in search_text(project / "site"))
     if not run.values["edit_visible"]:
         run.notes.append(f"the edit of {edited} did not reach the search index")
     (local_seeds / "zz-bench-added.md").write_text(extra_article)
@@ -202,6 +257,9 @@ ROWS: list[tuple[str, Callable[[Callable[[str], float]], str]]] = [
     ("full build ms/article", lambda m: f"{1000 * m('full') / m('articles'):.0f}"),
     ("peak memory MiB", lambda m: f"{m('peak'):,.0f}"),
     ("site MiB / search index MiB", lambda m: f"{m('site') / 2**20:,.1f} / {m('search') / 2**20:,.1f}"),
+    ("largest HTML page KB", lambda m: f"{m('largest') / 1000:,.0f}"),
+    ("search index alone: s / peak MiB", lambda m: f"{m('search_s'):.1f} / {m('search_peak'):,.0f}"),
+    ("first search (page + query) KB in Chromium", lambda m: f"{m('query_bytes') / 1000:,.0f}"),
     ("no-op rebuild (× full)", lambda m: f"{m('noop'):.1f} s ({m('noop') / m('full'):.2f}×)"),
     ("one fact edited (× full)", lambda m: f"{m('edit'):.1f} s ({m('edit') / m('full'):.2f}×)"),
     ("one article added (× full)", lambda m: f"{m('add'):.1f} s ({m('add') / m('full'):.2f}×)"),

@@ -217,15 +217,21 @@ def _remove_outputs(site_dir: Path, docs_dir: str, removed: frozenset[str], dire
                 folder.rmdir()
 
 
-def index_search(records: Path, output: Path, timeout: float = SEARCH_TIMEOUT_SECONDS) -> None:
-    """Pagefind's index of the HTML records under `records`, written afresh into `output`."""
+def search_command(records: Path, output: Path) -> list[str]:
+    """The Pagefind command line that indexes `records` into `output` (also run alone by `make bench`)."""
     from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
+    site, out = ("--site", str(records)), ("--output-path", str(output))
+    return [str(get_executable()), *site, *out, "--force-language", "en", "--keep-index-url", "--silent"]
+
+
+def index_search(records: Path, output: Path, timeout: float = SEARCH_TIMEOUT_SECONDS) -> None:
+    """Pagefind's index of the HTML records under `records`, written afresh into `output`."""
     shutil.rmtree(output, ignore_errors=True)
-    command = [str(get_executable()), "--site", str(records), "--output-path", str(output)]
-    command += ["--force-language", "en", "--keep-index-url", "--silent"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+        done = subprocess.run(
+            search_command(records, output), capture_output=True, text=True, timeout=timeout, check=False
+        )
     except subprocess.TimeoutExpired:
         raise SiteBuildFailed(f"Pagefind did not finish indexing {records} within {timeout:.0f} s") from None
     if done.returncode != 0 or not (output / "pagefind.js").is_file():

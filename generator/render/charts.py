@@ -65,7 +65,8 @@ NOT_COUNTED = {
 """Units that measure time or share, not people or things an event happened to."""
 MIN_POINTS = 3
 MAX_SERIES = 12
-WIDTH, HEIGHT, MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_RIGHT = 640, 260, 56, 36, 16, 16
+WIDTH, HEIGHT, MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_RIGHT = 720, 320, 64, 40, 16, 20
+"""The chart's own units; it is drawn at the content's full width, so 16 of them are about body-text size."""
 
 
 @dataclass(frozen=True)
@@ -218,10 +219,13 @@ def svg_chart(series: Series, root: str) -> Markup:
     parts.append(f'<polyline class="fs-line" points="{line}"/>')
     for day, point in zip(days, series.points, strict=True):
         href = html.escape(f"{root}articles/{point.item.article.id}.html#fs-{point.figure['sentence']}")
-        tip = html.escape(f"{point.date}: {_number(point.value)} {point.figure.get('unit', '')} — {point.item.title}")
+        qualifier = str(point.figure.get("qualifier") or "")
+        shown = f"{qualifier} {_number(point.value)}".strip()
+        tip = html.escape(f"{point.date}: {shown} {point.figure.get('unit', '')} — {point.item.title}")
+        kind = "fs-point fs-approx" if qualifier else "fs-point"  # "more than 50", "about 60": hollow
         parts.append(
-            f'<a class="fs-point" href="{href}" aria-label="{tip}"><circle cx="{x(day):.1f}" cy="{y(point.value):.1f}" '
-            f'r="5"><title>{tip}</title></circle></a>'
+            f'<a class="{kind}" href="{href}" aria-label="{tip}"><circle cx="{x(day):.1f}" cy="{y(point.value):.1f}" '
+            f'r="6"><title>{tip}</title></circle></a>'
         )
     parts.append("</svg>")
     return Markup(f'<figure class="fs-chart" id="{series.id}">' + "".join(parts) + "</figure>")
