@@ -39,7 +39,7 @@ def search_records(collection: Collection) -> Iterator[tuple[str, str]]:
         yield "index.html", _record("Page", "Home", 1, ["<p>No articles yet.</p>"])
 
 
-def _record(kind: str, title: str, weight: int, body: list[str], detail: str = "") -> str:
+def _record(kind: str, title: str, weight: int, body: list[str], detail: str = "", articles: int = 0) -> str:
     parts = [
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title></title></head><body>',
         f'<main data-pagefind-body><h1 data-pagefind-meta="title" data-pagefind-weight="{weight}">{escape(title)}</h1>',
@@ -47,6 +47,8 @@ def _record(kind: str, title: str, weight: int, body: list[str], detail: str = "
     ]
     if detail:
         parts.append(f'<p data-pagefind-meta="detail">{escape(detail)}</p>')
+    if articles:
+        parts.append(f'<span data-pagefind-meta="articles:{articles}"></span>')
     parts.extend(body)
     parts.append("</main></body></html>\n")
     return "".join(parts)
@@ -64,7 +66,7 @@ def _entity_record(entity: EntityPage) -> str:
     if titles:
         body.append(f"<p>{escape('; '.join(titles))}</p>")
     detail = f"{len(entity.articles)} article(s)" + (f" · {titles[0]}" if titles else "")
-    return _record(ENTITY_KINDS[entity.type], entity.name, 10, body, detail)
+    return _record(ENTITY_KINDS[entity.type], entity.name, 10, body, detail, len(entity.articles))
 
 
 def _article_record(item: ArticleFacts, collection: Collection) -> str:

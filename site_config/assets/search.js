@@ -105,7 +105,12 @@
           return Promise.all(search.results.slice(0, LOADED).map(function (r) { return r.data(); }));
         }).then(function (data) {
           if (ticket !== latest) { return; }
-          var entities = data.filter(function (d) { return ENTITY_KINDS.indexOf(d.meta.kind) >= 0; });
+          // Of the entities that match, the one in most articles first: "Kirby" is John Kirby's page
+          // before that of a stray "Joining Kirby" the extractor found once.
+          var entities = data.filter(function (d) { return ENTITY_KINDS.indexOf(d.meta.kind) >= 0; })
+            .map(function (d, rank) { return { d: d, rank: rank, n: parseInt(d.meta.articles || "0", 10) }; })
+            .sort(function (a, b) { return (b.n - a.n) || (a.rank - b.rank); })
+            .map(function (x) { return x.d; });
           var articles = data.filter(function (d) { return ENTITY_KINDS.indexOf(d.meta.kind) < 0; });
           show(query, entities.slice(0, SHOWN), articles.slice(0, SHOWN));
         });

@@ -76,3 +76,8 @@ def test_an_article_indexes_a_bounded_number_of_facts_figures_first() -> None:
 
 def test_an_empty_collection_still_has_a_record_to_index() -> None:
     assert [path for path, _ in search_records(gather([]))] == ["index.html"]
+
+
+def test_an_entity_record_carries_how_many_articles_name_it_for_ranking() -> None:
+    record = records()["people/ghazi-hamad.html"]
+    assert record.select_one('[data-pagefind-meta="articles:1"]') is not None
