@@ -12,7 +12,7 @@ from tests.browser.conftest import Browse, guarded
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
+PHONE_WIDTH = 390
 
 
 def test_the_front_page_shows_the_figure_series_and_the_people(story: Browse) -> None:
@@ -55,15 +55,15 @@ def test_a_chart_point_leads_to_its_sentence(story: Browse) -> None:
 )
 def test_at_390_px_nothing_is_wider_than_the_screen(browser: Browser, story_url: str, path: str) -> None:
     with guarded(browser, story_url) as browse:
-        browse.page.set_viewport_size(PHONE)
+        browse.page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
         browse.goto(path)
         browse.settle()
         width = browse.page.evaluate("() => document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{path or 'home'} is {width} px wide"
+        assert width <= PHONE_WIDTH, f"{path or 'home'} is {width} px wide"
         tables = browse.page.locator("article table")
         for index in range(tables.count()):
             box = tables.nth(index).evaluate(
                 "t => { const b = t.closest('.md-typeset__table') || t.parentElement;"
                 " return b.getBoundingClientRect().right; }"
             )
-            assert box <= PHONE["width"] + 0.5, f"{path}: table {index} ends at {box} px"
+            assert box <= PHONE_WIDTH + 0.5, f"{path}: table {index} ends at {box} px"
