@@ -222,6 +222,8 @@ ALLOWED_TAGS = {
     "code",  # names the templates write (the downloads page), never input: checked below
     # the figure charts (generator/render/charts.py): inline SVG made by the renderer
     "svg", "g", "title", "desc", "line", "polyline", "circle", "rect", "path", "text", "tspan",
+    # the search forms (templates/home.md.j2, search.md.j2): fixed markup, checked below
+    "form", "label", "input", "button", "div",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "href", "title", "rel", "class", "id", "style", "align",
@@ -229,6 +231,8 @@ ALLOWED_ATTRIBUTES = {
     "viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "d", "points",
     "role", "aria-label", "aria-labelledby", "xmlns", "fill", "stroke", "stroke-width",
     "text-anchor", "font-size", "dominant-baseline", "transform", "preserveaspectratio",
+    # the search forms
+    "action", "for", "name", "type", "placeholder", "autocomplete", "aria-live", "data-pagefind",
 }  # fmt: skip
 _UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _RELATIVE_PAGE = re.compile(r"^(\.\./)*([a-z0-9_.-]+/)*[a-z0-9_.-]+\.(md|json|csv|yaml)(#[a-z0-9-]+)?$|^#[a-z0-9-]+$")
@@ -267,6 +271,8 @@ def _inspect(html: str, page: str, source_urls: set[str]) -> BeautifulSoup:
                     assert text in source_urls, f"{page}: link to {text!r}, which is not a source address"
                 else:
                     assert _RELATIVE_PAGE.match(text), f"{page}: unexpected relative link {text!r}"
+            elif attribute in {"action", "data-pagefind"}:
+                assert re.fullmatch(r"(\.\./)*(search/index\.html|index\.html|pagefind/pagefind\.js)", text), text
             elif attribute == "class":
                 assert re.fullmatch(r"[a-z0-9 _-]+", text), f"{page}: class {text!r}"
             elif attribute == "id":

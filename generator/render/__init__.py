@@ -177,7 +177,7 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
     for month, pages in lists.months:
         for path, rows, pager in pages:
             yield render(path, "month.md.j2", month=month, events=rows, pager=pager)
-    yield render("search/index.md", "search.md.j2")
+    yield render("search/index.md", "search.md.j2", bundle=Markup("../pagefind/pagefind.js"))
 
 
 FRONT_ROWS = 8
