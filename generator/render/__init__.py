@@ -13,7 +13,7 @@ from generator.render.charts import discrepancies, figure_series, svg_chart
 from generator.render.downloads import facts_json, figures_csv
 from generator.render.markdown import escape_markdown, finalize, safe_url
 from generator.render.model import TYPE_FOLDERS, TYPE_TITLES, ArticleFacts, Collection, EntityPage, gather
-from generator.render.review import review_queue
+from generator.render.review import REVIEW_SECTIONS, review
 
 __all__ = ["gather", "make_environment", "page_count", "render_pages"]
 
@@ -40,7 +40,7 @@ FIXED_PAGES = 14
 
 def page_count(collection: Collection) -> int:
     """How many files `render_pages` yields (for a progress bar)."""
-    return len(collection.articles) + len(collection.entities) + FIXED_PAGES
+    return len(collection.articles) + len(collection.entities) + FIXED_PAGES + len(review(collection, 0).pages)
 
 
 def render_pages(collection: Collection, env: Environment, site: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -71,23 +71,30 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
     series = figure_series(collection)
     yield render("figures/charts.md", "charts.md.j2", series=series, charts=[svg_chart(s, "../") for s in series])
     yield render("figures/discrepancies.md", "discrepancies.md.j2", discrepancies=discrepancies(collection))
-    rows, waiting, waiting_articles = review_queue(collection)
+    yield from _review_pages(collection, render, site)
+    yield render("downloads/index.md", "downloads.md.j2")
+    yield "downloads/facts.json", facts_json(collection)
+    yield "downloads/figures.csv", figures_csv(collection)
+    yield render("statements/index.md", "statements.md.j2", statements_by_speaker=_by_speaker(collection))
+    yield render("timeline/index.md", "timeline.md.j2", timeline=_timeline(collection))
+
+
+def _review_pages(collection: Collection, render: Any, site: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    summary = review(collection)
+    thresholds = site.get("min_confidence") or {}
     candidates = merge_candidates(
         Named(page.id, page.name, page.type, len(page.articles)) for page in collection.entities.values()
     )
     yield render(
         "review/index.md",
         "review.md.j2",
-        rows=rows,
-        waiting=waiting,
-        waiting_articles=waiting_articles,
+        summary=summary,
+        sections=REVIEW_SECTIONS,
+        thresholds=thresholds,
         candidates=candidates,
     )
-    yield render("downloads/index.md", "downloads.md.j2")
-    yield "downloads/facts.json", facts_json(collection)
-    yield "downloads/figures.csv", figures_csv(collection)
-    yield render("statements/index.md", "statements.md.j2", statements_by_speaker=_by_speaker(collection))
-    yield render("timeline/index.md", "timeline.md.j2", timeline=_timeline(collection))
+    for page in summary.pages:
+        yield render(page.path, "review_page.md.j2", page=page)
 
 
 def _by_speaker(collection: Collection) -> list[tuple[str | None, str, list[tuple[dict[str, Any], ArticleFacts]]]]:
