@@ -47,20 +47,29 @@ def features(kind: str, record: dict[str, Any], document: dict[str, Any]) -> lis
     if kind == "figures":
         return [
             raw,
-            f"unit={bool(record.get('unit'))}",
+            f"unit={_unit_shape(record)}",
+            f"number={'digits' if any(c.isdigit() for c in str(record.get('text', ''))) else 'words'}",
             f"actor={'actor' in record}",
-            f"qualifier={'qualifier' in record}",
         ]
     if kind == "statements":
         content = _words(record.get("content"))
-        return [
-            raw,
-            f"kind={record.get('kind')}",
-            f"speaker={'speaker' in record}",
-            f"content_words={'short' if content < 8 else 'long' if content > 40 else 'medium'}",
-        ]
+        length = "under 8" if content < 8 else "8-15" if content <= 15 else "16-40" if content <= 40 else "over 40"
+        return [raw, f"content_words={length}", f"kind={record.get('kind')}", f"speaker={'speaker' in record}"]
     text = str(record.get("text", ""))
     return [raw, f"digits={any(c.isdigit() for c in text)}", f"words={min(_words(text), 4)}"]
+
+
+_MEASURES = {"percent": "percent", "%": "percent", "dollars": "money", "euros": "money", "pounds": "money"}
+
+
+def _unit_shape(record: dict[str, Any]) -> str:
+    """Percent, money, a short or symbolic unit ("A", "pm", "s": often a misread), or a word."""
+    unit = str(record.get("unit") or "").strip().lower()
+    if unit in _MEASURES:
+        return _MEASURES[unit]
+    if any(c in str(record.get("text", "")) for c in "$€£¥"):
+        return "money"
+    return "word" if len(unit) > 2 and unit.isalpha() else "short"
 
 
 def _mentions(document: dict[str, Any], entity_id: Any) -> int:
