@@ -41,6 +41,7 @@ def test_people_and_their_roles_are_on_the_fact_sheet(seed_site: Path, person: s
 
 def test_organisations_and_places_are_listed(seed_site: Path) -> None:
     soup = page(seed_site, ARTICLE)
+    review = text_of(page(seed_site, "review/articles-1.html"))
     linked = {
         a.get_text()
         for a in soup.select("article li a")
@@ -60,7 +61,9 @@ def test_organisations_and_places_are_listed(seed_site: Path) -> None:
         "Jerusalem",
         "United States",
     ]:
-        assert name in linked
+        # published, or below the publishing threshold and waiting on the review page
+        held_back = f"{name} (place)" in review or f"{name} (organisation)" in review
+        assert (name in linked) != held_back, name
 
 
 def test_figures_table_has_the_three_figures_with_who_did_what(seed_site: Path) -> None:
