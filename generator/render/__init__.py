@@ -93,8 +93,19 @@ def _review_pages(collection: Collection, render: Any, site: dict[str, Any]) -> 
         thresholds=thresholds,
         candidates=candidates,
     )
-    for page in summary.pages:
-        yield render(page.path, "review_page.md.j2", page=page)
+    for pages in (summary.by_article, summary.by_entity):
+        for index, page in enumerate(pages):
+            previous = pages[index - 1].path[len("review/") :] if index else ""
+            following = pages[index + 1].path[len("review/") :] if index + 1 < len(pages) else ""
+            yield render(
+                page.path,
+                "review_page.md.j2",
+                page=page,
+                number=index + 1,
+                pages=len(pages),
+                previous=previous,
+                next=following,
+            )
 
 
 def _by_speaker(collection: Collection) -> list[tuple[str | None, str, list[tuple[dict[str, Any], ArticleFacts]]]]:

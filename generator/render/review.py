@@ -10,8 +10,9 @@ from typing import Any
 from generator.render.model import ArticleFacts, Collection
 
 REVIEW_SECTIONS = ("entities", "roles", "figures", "statements", "dates")
-ROWS_PER_PAGE = 600
-"""Held-back facts per review page: about 250 bytes of Markdown each, so a page stays far below 500 KB."""
+ROWS_PER_PAGE = 200
+"""Held-back facts per review page: about 550 bytes of Markdown each (article titles, links), so that a
+page, as HTML too, stays well below 500 KB; the review index links pages, not rows."""
 
 
 @dataclass(frozen=True)
