@@ -59,6 +59,15 @@ def waiting_facts(
         return []
     entities = {e["id"]: e for e in facts.get("entities", [])}
     wanted = _entity_ids(entities, selection.entity) if selection.entity is not None else None
+    # as on the site: an entity that a published fact names is published whatever its own confidence
+    named = {
+        record[f]
+        for section, fields in ENTITY_FIELDS.items()
+        for record in facts.get(section, [])
+        if is_published(section, record, touched, thresholds)
+        for f in fields
+        if record.get(f)
+    }
     out = []
     for section in REVIEW_SECTIONS:
         for record in facts.get(section, []):
@@ -68,7 +77,9 @@ def waiting_facts(
                 continue
             if wanted is not None and not _about(section, record, wanted):
                 continue
-            published = is_published(section, record, frozenset(), thresholds)
+            published = is_published(section, record, frozenset(), thresholds) or (
+                section == "entities" and record["id"] in named
+            )
             if published and not selection.include_published:
                 continue
             subject = next((record.get(f) for f in ENTITY_FIELDS.get(section, ()) if record.get(f) in entities), None)

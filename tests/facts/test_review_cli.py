@@ -209,3 +209,13 @@ def test_accepted_and_rejected_facts_survive_a_re_extraction(tmp_path: Path) -> 
     assert outcome.facts["dates"][0]["reviewed"] is True
     assert ("dates", "date-2023-11-24") in outcome.touched
     assert "# checked with the ministry\n" in (outcome.file_text or mine)
+
+
+def test_an_entity_a_published_fact_names_does_not_wait(tmp_path: Path) -> None:
+    root = project(tmp_path, ("a",))
+    path = root / "facts" / "a.yaml"
+    path.write_text(path.read_text().replace("speaker: ghazi-hamad", "speaker: hamas"))
+    code, output = review(root)
+    assert code == 0
+    assert "Hamas (organisation)" not in output  # the published statement's speaker is on the site
+    assert output.endswith("factsheet: 3 held back facts in 1 article\n")
