@@ -35,6 +35,7 @@ def story(day: str, confidence: float, **record_changes: Any) -> ArticleFacts:
         ],
     )  # fmt: skip
     item.facts["dates"] = [{"id": "date-1", "date": "2023-01-02", "text": "January 2", "sentence": "s1"}]
+    item.facts["sentences"][0]["text"] += f" ({day})"  # three reports, not three copies of one
     item.facts["figures"][0]["confidence"] = confidence
     item.facts["figures"][1]["confidence"] = 0.9
     for section in ("roles", "statements", "dates"):
