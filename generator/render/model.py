@@ -8,8 +8,8 @@ from typing import Any
 
 from generator.articles import Article
 from generator.facts.registry import Canonical, Registry, Resolution, resolve
-from generator.render.speakers import attribute_titled_speakers
 from generator.render.publish import split_published
+from generator.render.speakers import attribute_titled_speakers
 
 TYPE_FOLDERS = {"person": "people", "organisation": "organisations", "place": "places"}
 TYPE_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
