@@ -26,7 +26,7 @@ PIP       := $(BIN)/python -m pip --disable-pip-version-check --quiet
 FACTSHEET := $(BIN)/python -m generator
 FOLDERS   := --seeds $(SEEDS) --facts $(FACTS) --site $(SITE) --build-dir $(BUILD)
 
-.PHONY: site serve test check lint format update-golden clean help test-browser eval bench demo
+.PHONY: site serve test check lint format update-golden clean help test-browser eval bench demo calibrate
 
 help:
 	@echo "make site     set up what is missing, then build the site from $(SEEDS)/ into $(SITE)/"
@@ -38,7 +38,8 @@ help:
 	@echo "make update-golden   regenerate tests/golden from seeds/ after an intended change"
 	@echo "make bench    time full and incremental builds at 489, 1,000 and 3,000 articles (BENCH_SIZES, BENCH_RUNS)"
 	@echo "make demo     build the seed plus the White House set of $(SHARED)/corpus into $(DEMO)/site"
-	@echo "make eval     score the extractor on $(SHARED)/eval/dev (EVAL_SETS=\"DIR ...\" EVAL_OUT=DIR)"
+	@echo "make eval     score the extractor on $(SHARED)/eval/dev (EVAL_SETS=\"DIR ...\" EVAL_OUT=DIR; EVAL_ALL=1 writes all facts)"
+	@echo "make calibrate   refit the confidence calibration on $(SHARED)/eval/dev after a change to the rules"
 
 $(RUN_STAMP): requirements/run.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,6 +77,9 @@ update-golden: $(DEV_STAMP)
 
 eval: $(RUN_STAMP)
 	$(BIN)/python -m tools.evaluate --out $(EVAL_OUT) --scorer $(SHARED)/eval/score.py $(EVAL_SETS)
+
+calibrate: $(RUN_STAMP)
+	$(BIN)/python -m tools.calibrate --scorer $(SHARED)/eval/score.py $(EVAL_SETS)
 
 bench: $(RUN_STAMP)
 	BENCH_SIZES="$(BENCH_SIZES)" BENCH_RUNS=$(BENCH_RUNS) BENCH_JOBS=$(BENCH_JOBS) BENCH_DASK=$(BENCH_DASK) \

@@ -100,14 +100,14 @@ def prepare(settings: Settings, progress: Progress = _silent, jobs: int = 1) -> 
     report.timings["read"] = time.perf_counter() - started
     outcomes = extract_and_merge(settings, articles, report, progress, jobs)
     items = [
-        ArticleFacts(a, o.facts, f"{a.id}.yaml", o.lines, held=o.held)
+        ArticleFacts(a, o.facts, f"{a.id}.yaml", o.lines, held=o.held, touched=o.touched)
         for a, o in zip(articles, outcomes, strict=True)
         if o.facts is not None
     ]
     registry = load_registry_file(settings)
     report.newest = max((item.article.date for item in items), default=None)
     started = time.perf_counter()
-    collection = gather(items, registry)
+    collection = gather(items, registry, site_config.min_confidence)
     pages = render(settings, site_config, collection, progress)
     report.pages, report.pages_written = write_pages(settings, site_config, pages)
     storage.write_tree(settings.build / SEARCH_RECORDS, search_records(collection))
@@ -169,7 +169,7 @@ def extract_and_merge(
     settings: Settings, articles: list[Article], report: BuildReport, progress: Progress, jobs: int = 1
 ) -> list[Outcome]:
     """Extract what changed (or everything, if forced), merge into the fact files, write them."""
-    from generator.extract import EXTRACTOR_VERSION
+    from generator.extract import EXTRACTOR_ID
 
     started = time.perf_counter()
     snapshots_dir = settings.facts / storage.SNAPSHOT_FOLDER
@@ -180,7 +180,7 @@ def extract_and_merge(
     machine: dict[str, dict[str, Any]] = {}
     if not settings.force_extract:
         for article in articles:
-            snapshot = cached_extraction(snapshots[article.id], article.sha256, EXTRACTOR_VERSION)
+            snapshot = cached_extraction(snapshots[article.id], article.sha256, EXTRACTOR_ID)
             if snapshot is not None:
                 machine[article.id] = snapshot
     cached = set(machine)
@@ -316,7 +316,12 @@ def render(
     templates = storage.read_folder(settings.templates, ".j2")
     env = make_environment(templates)
     facts_dir = settings.facts.name if settings.facts.is_absolute() else settings.facts.as_posix()
-    site = {"site_name": site_config.site_name, "edit_url": site_config.edit_url, "facts_dir": facts_dir}
+    site = {
+        "site_name": site_config.site_name,
+        "edit_url": site_config.edit_url,
+        "facts_dir": facts_dir,
+        "min_confidence": site_config.min_confidence,
+    }
     total = page_count(collection)
     progress("rendering pages", 0, total)
     for done, page in enumerate(render_pages(collection, env, site), start=1):

@@ -192,6 +192,157 @@ def serve_command(
         sys.exit(EXIT_FAILED)
 
 
+@main.command("review")
+@click.option("--facts", type=_folder, default=Path("facts"), show_default=True, help="Fact files (YAML).")
+@click.option(
+    "--config",
+    "site_config",
+    type=_folder,
+    default=Path("site_config"),
+    show_default=True,
+    help="Site configuration folder (mkdocs.yml: publish.min_confidence).",
+)
+@click.option(
+    "--build-dir", type=_folder, default=Path("build"), show_default=True, help="Work folder (for the build lock)."
+)
+@click.option("--article", help="Only the facts of this article (its id: the fact file's name without .yaml).")
+@click.option("--fact", "fact_id", help="Only this fact (its id in the fact file); needs --article.")
+@click.option("--entity", help="Only this entity and the facts about it (its id, name or alias), in every article.")
+@click.option("--all", "include_published", is_flag=True, help="Also published facts nobody has reviewed yet.")
+@click.option(
+    "--by",
+    type=click.Choice(["article", "entity", "kind"]),
+    default="article",
+    show_default=True,
+    help="How the list is grouped.",
+)
+@click.option("--limit", type=click.IntRange(min=0), default=0, help="List at most this many facts (0: all).")
+@click.option("--accept", is_flag=True, help="Mark the selected facts `reviewed: true`: always published.")
+@click.option("--reject", is_flag=True, help="Delete the selected facts from their fact files.")
+def review_command(
+    facts: Path,
+    site_config: Path,
+    build_dir: Path,
+    article: str | None,
+    fact_id: str | None,
+    entity: str | None,
+    include_published: bool,
+    by: str,
+    limit: int,
+    accept: bool,
+    reject: bool,
+) -> None:
+    """List the machine facts that wait for review, weakest first (by default those the publishing
+    threshold held back), or accept or reject them: one fact, all of an article, or all about an entity."""
+    from generator import storage
+    from generator.build import load_site_config
+    from generator.facts import review
+    from generator.facts.registry import REGISTRY_FILE
+    from generator.facts.update import touched_records
+    from generator.facts.validate import load_facts
+
+    if accept and reject:
+        raise click.UsageError("give --accept or --reject, not both")
+    if fact_id is not None and article is None:
+        raise click.UsageError("--fact needs --article: fact ids are unique only within their article")
+    if (accept or reject) and article is None and entity is None:
+        raise click.UsageError("say what to review: --article ID, --article ID --fact ID, or --entity NAME")
+    selection = review.Selection(article, fact_id, entity, include_published)
+    try:
+        thresholds = load_site_config(Settings(site_config=site_config)).min_confidence
+    except InputError as error:
+        _print_problems(error)
+        sys.exit(EXIT_FAILED)
+    names = sorted(set(storage.list_names(facts, ".yaml")) - {REGISTRY_FILE})
+    if article is not None and f"{article}.yaml" not in names:
+        click.echo(f"factsheet: {facts.as_posix()}/{article}.yaml: no such fact file", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    problems = []
+    chosen: dict[str, list[review.Waiting]] = {}
+    texts: dict[str, str] = {}
+    with storage.build_lock(build_dir):
+        for name in names:
+            article_id = name[: -len(".yaml")]
+            if article is not None and article_id != article:
+                continue
+            text = storage.read_text(facts / name) or ""
+            try:
+                data = load_facts(text, f"{facts.as_posix()}/{name}")
+            except InputError as error:
+                problems.extend(error.problems)
+                continue
+            snapshot = storage.read_text(facts / storage.SNAPSHOT_FOLDER / name)
+            touched = touched_records(data, snapshot) if snapshot is not None and snapshot != text else frozenset()
+            found = review.waiting_facts(article_id, data, touched, thresholds, selection)
+            if found:
+                chosen[name], texts[name] = found, text
+        if problems:
+            _print_problems(InputError(problems))
+        if accept or reject:
+            _review_act(facts, chosen, texts, accept)
+        else:
+            _review_list(chosen, by, limit, include_published)
+    if problems:
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _review_act(facts: Path, chosen: dict[str, Any], texts: dict[str, str], accept: bool) -> None:
+    from generator import storage
+    from generator.facts import review
+
+    verb = "accepted" if accept else "rejected"
+    if not chosen:
+        click.echo(f"factsheet: no waiting fact matches; nothing {verb}", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    count = 0
+    for name, found in chosen.items():
+        keys = {(w.section, w.record["id"]) for w in found}
+        text = review.accept(texts[name], keys) if accept else review.reject(texts[name], keys)
+        storage.write_text(facts / name, text)
+        count += len(found)
+    files = len(chosen)
+    click.echo(
+        f"factsheet: {verb} {count} fact{'s' if count != 1 else ''} in {files} fact file{'s' if files != 1 else ''}"
+        f" ({', '.join(f'{facts.as_posix()}/{n}' for n in chosen)})"
+    )
+
+
+def _review_list(chosen: dict[str, Any], by: str, limit: int, include_published: bool) -> None:
+    rows = sorted(
+        (w for found in chosen.values() for w in found),
+        key=lambda w: (w.confidence, w.article, w.section, w.record["id"]),
+    )
+    if limit:
+        rows = rows[:limit]
+    what = "unreviewed" if include_published else "held back"
+    if not rows:
+        click.echo(f"factsheet: no {what} facts")
+        return
+    groups: dict[str, list[Any]] = {}
+    for row in rows:
+        if by == "article":
+            key = row.article
+        elif by == "kind":
+            key = row.section
+        else:
+            key = row.about or "(no entity)"
+        groups.setdefault(key, []).append(row)
+    order = sorted(groups, key=lambda k: (-len(groups[k]), k)) if by == "entity" else sorted(groups)
+    for key in order:
+        click.echo(f"{key} ({len(groups[key])})")
+        for row in groups[key]:
+            place = "" if by == "article" else f"{row.article}  "
+            mark = "" if not row.published else "  [published]"
+            click.echo(
+                f"  {row.confidence:.2f}  {row.section[:-1] if row.section != 'entities' else 'entity'}  "
+                f"{place}{row.record['id']}  {row.summary}{mark}"
+            )
+    articles = len({r.article for r in rows})
+    click.echo(
+        f"factsheet: {len(rows)} {what} fact{'s' if len(rows) != 1 else ''} in {articles} article{'s' if articles != 1 else ''}"
+    )
+
+
 class _Progress:
     """A progress bar per long stage on a terminal; a line per stage (and per tenth of a long one) in a
     log; nothing when quiet."""

@@ -53,8 +53,23 @@ class SiteConfig:
         value = self.mkdocs.get("max_article_bytes", MAX_ARTICLE_BYTES)
         return value if isinstance(value, int) else MAX_ARTICLE_BYTES
 
+    @property
+    def min_confidence(self) -> dict[str, float]:
+        """Per fact kind, the confidence a machine fact needs to be published (`publish.min_confidence`,
+        one number or one per kind); by default the thresholds fitted with the calibration."""
+        from generator.extract.calibration import default_thresholds
 
-FACTSHEET_KEYS = ("edit_url", "max_article_bytes")
+        thresholds = default_thresholds()
+        setting = (self.mkdocs.get("publish") or {}).get("min_confidence")
+        if isinstance(setting, dict):
+            thresholds.update({k: float(v) for k, v in setting.items()})
+        elif setting is not None:
+            thresholds = dict.fromkeys(thresholds, float(setting))
+        return thresholds
+
+
+FACT_KINDS = ("entities", "roles", "figures", "statements", "dates")
+FACTSHEET_KEYS = ("edit_url", "max_article_bytes", "publish")
 """Keys of site_config/mkdocs.yml that factsheet reads and MkDocs never sees."""
 
 
@@ -110,6 +125,9 @@ def parse_site_config(text: str, name: str) -> SiteConfig:
                 )
             ]
         )
+    problems = _publish_problems(doc, name)
+    if problems:
+        raise InputError(problems)
     for key in ("docs_dir", "site_dir", "nav"):
         if key in doc.data:
             line, col = doc.position((key,))
@@ -143,3 +161,31 @@ def mkdocs_config(site: SiteConfig, docs_dir: Path, site_dir: Path, site_config_
     )
     config["strict"] = False
     return config
+
+
+def _publish_problems(doc: yamlsafe.Document, name: str) -> list[Problem]:
+    """`publish: {min_confidence: 0.8}` or `publish: {min_confidence: {statements: 0.7, …}}`."""
+    publish = doc.data.get("publish")
+    if publish is None:
+        return []
+    hint = "write publish: {min_confidence: 0.8}, or one number per kind (entities, roles, figures, statements, dates)"
+    if not isinstance(publish, dict):
+        line, col = doc.position(("publish",))
+        return [Problem(name, line, col, "publish", "expected a mapping", hint)]
+    problems = []
+    for key in publish:
+        if key != "min_confidence":
+            line, col = doc.position(("publish", key))
+            problems.append(Problem(name, line, col, f"publish.{key}", "unknown setting", hint))
+    setting = publish.get("min_confidence")
+    values = setting.items() if isinstance(setting, dict) else [(None, setting)] if setting is not None else []
+    for kind, value in values:
+        path = ("publish", "min_confidence", *([kind] if kind is not None else []))
+        field_name = ".".join(str(p) for p in path)
+        if kind is not None and kind not in FACT_KINDS:
+            line, col = doc.position(path)
+            problems.append(Problem(name, line, col, field_name, f"unknown kind of fact {kind!r}", hint))
+        elif isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            line, col = doc.position(path)
+            problems.append(Problem(name, line, col, field_name, f"expected a number from 0 to 1, got {value!r}", hint))
+    return problems

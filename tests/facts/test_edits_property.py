@@ -1,6 +1,6 @@
-"""Property: on real fact files (the seed's and corpus articles'), any sequence of hand edits followed
-by any sequence of re-extractions loses no edit, brings back no deleted fact, keeps the person's own
-facts, comments and order."""
+"""Property: on real fact files (the seed's and corpus articles'), any sequence of hand edits (and of
+`factsheet review` accepts and rejects) followed by any sequence of re-extractions loses no edit, brings
+back no deleted fact, keeps the person's own facts, comments and order."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 
 from generator.articles import parse_article
 from generator.errors import InputError
-from generator.facts import dump
+from generator.facts import dump, review
 from generator.facts.update import update
 from generator.facts.validate import load_facts
 from generator.yamlsafe import load
@@ -62,7 +62,7 @@ def hand_edits(draw: st.DrawFn) -> list[tuple[Any, ...]]:
     """Edit kinds with their random choices; applied by `apply` to whatever records the file has."""
     return [
         (
-            draw(st.sampled_from(["set", "delete", "add", "review", "comment", "reorder"])),
+            draw(st.sampled_from(["set", "delete", "add", "review", "comment", "reorder", "accept", "reject"])),
             draw(st.sampled_from(EDITABLE)),
             draw(st.integers(0, 50)),
             draw(st.integers(0, 10_000)),
@@ -75,6 +75,12 @@ def apply(text: str, edit: tuple[Any, ...]) -> str:
     kind, section, pick, number = edit
     if kind == "comment":
         return text.replace(f"\n{section}:\n", f"\n# my note {number}\n{section}:\n", 1)
+    if kind in ("accept", "reject"):  # `factsheet review --accept/--reject` on one fact
+        records = load(text, NAME).data[section]
+        if not records:
+            return text
+        chosen = {(section, records[pick % len(records)]["id"])}
+        return review.accept(text, chosen) if kind == "accept" else review.reject(text, chosen)
 
     def change(tree: Any) -> None:
         records = tree[section]

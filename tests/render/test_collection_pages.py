@@ -18,7 +18,7 @@ from generator.render import gather, make_environment, render_pages
 from generator.render.charts import discrepancies, figure_series, series_label, svg_chart
 from generator.render.downloads import facts_json, figures_csv
 from generator.render.model import ArticleFacts
-from generator.render.review import review_queue
+from generator.render.review import review
 from tests.conftest import ROOT
 
 
@@ -99,13 +99,13 @@ def test_sources_that_disagree_on_one_date_are_listed_and_qualified_figures_are_
     assert (found.series, found.date, [p.value for p in found.points]) == ("hostages released", "2023-11-24", [12, 13])
 
 
-def test_review_lists_unreviewed_machine_facts_weakest_first_with_their_line() -> None:
+def test_review_lists_held_back_machine_facts_weakest_first_with_their_line() -> None:
     item = article_facts("2023-11-24", [(13, "hostages", "released"), (2, "trucks", None), (3, "days", None)])
     item.facts["figures"][1]["reviewed"] = True
     item.facts["figures"][2].pop("confidence")  # written by a person
-    rows, waiting, articles = review_queue(gather([item]))
-    assert [(r.section, r.record["id"], r.line) for r in rows] == [("figures", "figure-0", 14)]
-    assert (waiting, articles) == (1, 1)
+    summary = review(gather([item], min_confidence={"figures": 0.9}))
+    assert [(r.section, r.record["id"], r.line) for r in summary.weakest] == [("figures", "figure-0", 14)]
+    assert (summary.held_back["figures"], summary.published["figures"], summary.articles) == (1, 2, 1)
 
 
 def test_downloads_hold_every_figure_and_defuse_spreadsheet_formulas() -> None:
@@ -119,11 +119,16 @@ def test_downloads_hold_every_figure_and_defuse_spreadsheet_formulas() -> None:
     assert "extraction" not in document["articles"][0]
 
 
-def render_site(items: list[ArticleFacts], registry_text: str | None = None, edit_url: str = "") -> dict[str, str]:
+def render_site(
+    items: list[ArticleFacts],
+    registry_text: str | None = None,
+    edit_url: str = "",
+    min_confidence: dict[str, float] | None = None,
+) -> dict[str, str]:
     templates = {p.name: p.read_text() for p in (ROOT / "templates").glob("*.j2")}
     registry = load_registry(registry_text, "facts/entities.yaml")
     site = {"site_name": "test", "edit_url": edit_url, "facts_dir": "facts"}
-    return dict(render_pages(gather(items, registry), make_environment(templates), site))
+    return dict(render_pages(gather(items, registry, min_confidence), make_environment(templates), site))
 
 
 def person(entity_id: str, name: str) -> dict[str, Any]:
@@ -150,8 +155,9 @@ def test_registry_rename_and_merge_show_on_every_page() -> None:
 
 def test_edit_links_appear_only_when_the_site_names_a_repository() -> None:
     items = [article_facts("2023-11-24", [(13, "hostages", "released")])]
-    assert "edit" not in render_site(items)["review/index.md"].split("| File |")[1]
-    pages = render_site(items, edit_url="https://example.org/repo/edit/main/facts/")
+    held_back = {"figures": 0.9}
+    assert "edit" not in render_site(items, min_confidence=held_back)["review/index.md"].split("| Fact id · file |")[1]
+    pages = render_site(items, edit_url="https://example.org/repo/edit/main/facts/", min_confidence=held_back)
     assert 'href="https://example.org/repo/edit/main/facts/2023-11-24-story.yaml#L14"' in pages["review/index.md"]
     assert "https://example.org/repo/edit/main/facts/2023-11-24-story.yaml" in pages["articles/2023-11-24-story.md"]
 

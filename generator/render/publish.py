@@ -1,0 +1,58 @@
+"""The publishing threshold: which facts a reader sees.
+
+A machine fact is published when its calibrated confidence reaches the threshold of its kind
+(`publish.min_confidence`). A person's word is certain: a fact marked `reviewed: true`, a fact without
+a confidence (added by hand) and a fact the person changed are always published. Facts held back stay
+in the downloads, marked `published: false`, and on the review page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+from typing import Any
+
+FACT_SECTIONS = ("roles", "figures", "statements", "dates")
+"""The fact lists besides the entities; `linked_facts` keeps their records in order, one for one."""
+REFERENCES = {"roles": ("entity", "organisation"), "figures": ("actor",), "statements": ("speaker",)}
+"""The fields of a fact that name an entity: a published fact keeps the entities it names."""
+
+
+def is_published(
+    section: str, record: Mapping[str, Any], touched: Set[tuple[str, str]], thresholds: Mapping[str, float]
+) -> bool:
+    """Whether a reader sees the record."""
+    if record.get("reviewed") or record.get("confidence") is None or (section, record.get("id")) in touched:
+        return True
+    return float(record["confidence"]) >= thresholds.get(section, 0.0)
+
+
+def split_published(
+    file_facts: dict[str, Any],
+    linked: dict[str, Any],
+    canonical_of: Mapping[str, str],
+    touched: Set[tuple[str, str]],
+    thresholds: Mapping[str, float],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the published facts, every fact with the held-back ones marked `published: false`).
+
+    `file_facts` are the records as the fact file has them, `linked` the same after entities were linked
+    across articles (`canonical_of`: entity id in the file → canonical id)."""
+    published: dict[str, Any] = {**linked}
+    everything: dict[str, Any] = {**linked}
+    named: set[str] = set()
+    for section in FACT_SECTIONS:
+        shown, marked = [], []
+        for record, linked_record in zip(file_facts[section], linked[section], strict=True):
+            if is_published(section, record, touched, thresholds):
+                shown.append(linked_record)
+                marked.append(linked_record)
+                named.update(str(linked_record[f]) for f in REFERENCES.get(section, ()) if linked_record.get(f))
+            else:
+                marked.append({**linked_record, "published": False})
+        published[section], everything[section] = shown, marked
+    named.update(
+        canonical_of[e["id"]] for e in file_facts["entities"] if is_published("entities", e, touched, thresholds)
+    )
+    published["entities"] = [e for e in linked["entities"] if e["id"] in named]
+    everything["entities"] = [e if e["id"] in named else {**e, "published": False} for e in linked["entities"]]
+    return published, everything
