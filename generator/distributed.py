@@ -61,10 +61,11 @@ class TaskResult(NamedTuple):
 
 
 def versions() -> Versions:
-    """This process's versions (the extractor's is read each time: it is the one that changes)."""
+    """This process's versions: the extractor's id (rules and calibration table; read each time, it is the
+    one that changes), spaCy's and the model's."""
     from generator import extract
 
-    return Versions(extract.EXTRACTOR_VERSION, *_package_versions())
+    return Versions(extract.EXTRACTOR_ID, *_package_versions())
 
 
 @functools.cache

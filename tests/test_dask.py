@@ -266,5 +266,5 @@ def set_extractor_version(version: str | None) -> None:
     """On a worker: pretend to be another extractor version (None: back to the real one)."""
     import generator.extract as extract
 
-    real = _original.setdefault("EXTRACTOR_VERSION", extract.EXTRACTOR_VERSION)
-    extract.EXTRACTOR_VERSION = real if version is None else version
+    real = _original.setdefault("EXTRACTOR_ID", extract.EXTRACTOR_ID)
+    extract.EXTRACTOR_ID = real if version is None else version
