@@ -25,7 +25,7 @@ import markdown  # type: ignore[import-untyped]
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment
 from mkdocs.utils.meta import get_data
@@ -205,6 +205,7 @@ def test_the_extractor_takes_any_text_and_its_output_passes_its_own_schema(nlp: 
         [*paragraphs, "Ghazi Hamad, a Hamas official, said 60 hostages were released on Friday."]
     )
     article = _parse(text.encode("utf-8", "surrogatepass"), "x.txt")
+    assume(article is not None)  # mostly control characters: refused as binary, which test_articles covers
     assert article is not None
     (facts,) = extract_all([article], nlp)
     name = f"{article.id}.yaml"
