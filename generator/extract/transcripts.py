@@ -60,10 +60,14 @@ def find_turns(docs: list[Doc], first_sentence: dict[int, str], header: str = ""
         mention = None
         if span is not None and paragraph in first_sentence:
             written: str | None
+            title = None
             if _is_role(name):
                 # "SENIOR ADMINISTRATION OFFICIAL" is anonymous on purpose: no name is looked for
                 anonymous = name.lower().split()[-1] in _ANONYMOUS_LABELS
                 written = None if anonymous else _holder(name, sources)
+                # "THE PRESIDENT" is "President Ruiz": the title stays, so that the bare surname joins only a
+                # full name of that title's holder, never a relative the text names ("his mother, Elena Ruiz")
+                title = " ".join(w.capitalize() for w in name.split() if w.lower() != "the")
             else:
                 words = name.split()
                 while len(words) > 1 and (words[0].lower() in ROLE_NOUNS or words[0].lower() in _LABEL_TITLE_WORDS):
@@ -79,6 +83,7 @@ def find_turns(docs: list[Doc], first_sentence: dict[int, str], header: str = ""
                     span.end,
                     paragraph,
                     titled=True,
+                    title=title,
                     surface=match.group("label"),
                 )
         asks = any(word in ASKING_LABELS for word in name.lower().split())

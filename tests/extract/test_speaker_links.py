@@ -1,0 +1,46 @@
+"""Speaker links a journalist would have to retract: each test builds its own texts (invented names) and
+checks whose page a transcript speaker's words land on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.articles import parse_article
+from generator.extract import extract_all
+
+
+def _article(title: str, date: str, paragraphs: tuple[str, ...]) -> bytes:
+    body = "\n\n".join(paragraphs)
+    return f'---\ntitle: "{title}"\ndate: {date}\n---\n\n{body}\n'.encode()
+
+
+@pytest.fixture(scope="module")
+def facts_of(nlp: Any) -> Any:
+    def run(*paragraphs: str, title: str = "A test article", date: str = "2023-11-29") -> dict[str, Any]:
+        article = parse_article(_article(title, date, paragraphs), "test.md")
+        return next(extract_all([article], nlp))
+
+    return run
+
+
+def speaker_names(facts: dict[str, Any]) -> dict[str, str]:
+    """content → the speaker's entity name (or the words the text uses for it)."""
+    names = {e["id"]: e["name"] for e in facts["entities"]}
+    return {s["content"]: names.get(s.get("speaker", ""), s.get("speaker_text", "")) for s in facts["statements"]}
+
+
+def test_a_title_label_never_goes_to_a_relative_with_the_holders_surname(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE PRESIDENT: My mother, Elena Maria Ruiz, taught me to work hard every day of my life.",
+        "The new bridge will open to traffic in the spring and carry ten thousand cars.",
+        "Q Thank you, sir.",
+        "THE PRESIDENT: We will build a second bridge across the river next year.",
+        title="Remarks by President Ruiz at a Rally in Ohio",
+    )
+    said = speaker_names(facts)
+    assert said["The new bridge will open to traffic in the spring"] == "Ruiz"
+    assert said["We will build a second bridge across the river next year"] == "Ruiz"
+    assert "Elena Maria Ruiz" not in said.values()
+
