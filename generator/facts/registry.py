@@ -250,7 +250,9 @@ def resolve(
             else:
                 key = "1:" + (_name_key(record["name"], record["type"]) or record["id"])
                 for alias in record.get("aliases", []):
-                    if record["type"] != "person" or len(alias.split()) > 1:
+                    # a person's alias links articles only as a full name: "THE PRESIDENT" and "THE VICE
+                    # PRESIDENT" (both "president" untitled) or "MR. RUIZ" are one word, which many people share
+                    if record["type"] != "person" or len(_name_key(alias, "person").split()) > 1:
                         clusters.union(key, "1:" + _name_key(alias, record["type"]))
             clusters.find(key)
             record_key[(article_id, record["id"])] = key

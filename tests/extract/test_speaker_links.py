@@ -9,6 +9,7 @@ import pytest
 
 from generator.articles import parse_article
 from generator.extract import extract_all
+from generator.facts.registry import Registry, resolve
 
 
 def _article(title: str, date: str, paragraphs: tuple[str, ...]) -> bytes:
@@ -44,3 +45,10 @@ def test_a_title_label_never_goes_to_a_relative_with_the_holders_surname(facts_o
     assert said["We will build a second bridge across the river next year"] == "Ruiz"
     assert "Elena Maria Ruiz" not in said.values()
 
+
+def test_two_title_labels_in_two_articles_are_not_one_person() -> None:
+    # "THE PRESIDENT" and "THE VICE PRESIDENT" are both "president" once the title words are set aside
+    president = {"id": "ruiz", "name": "Ruiz", "type": "person", "aliases": ["THE PRESIDENT"]}
+    vice = {"id": "quill", "name": "Quill", "type": "person", "aliases": ["THE VICE PRESIDENT"]}
+    resolution = resolve([("remarks", [president]), ("interview", [vice])], Registry())
+    assert resolution.of_record[("remarks", "ruiz")] != resolution.of_record[("interview", "quill")]
