@@ -6,6 +6,7 @@ A label starts a turn that lasts until the next label; what is said in a turn is
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -98,7 +99,44 @@ def find_turns(docs: list[Doc], first_sentence: dict[int, str], header: str = ""
             turns[paragraph] = current
         elif current is not None:
             turns[paragraph] = Turn(current.label, current.mention, 0, current.asks)
+    asking = _asking_labels(turns, docs) | _introduced_askers(labelled, sources)
+    for turn in turns.values():
+        turn.asks = turn.asks or turn.label in asking
     return turns
+
+
+def _asking_labels(turns: dict[int, Turn], docs: list[Doc]) -> set[str]:
+    """Labels whose turns mostly ask ("MR. HALE: What would you tell them?"): a named interviewer or
+    moderator, the asking side of the transcript."""
+    asked: Counter[str] = Counter()
+    spoken: Counter[str] = Counter()
+    for paragraph, turn in turns.items():
+        text = docs[paragraph - 1].text[turn.label_end :].strip()
+        if not text or text.startswith(("(", "[")):
+            continue  # "(Laughter.)": a stage direction asks nothing and says nothing
+        spoken[turn.label] += 1
+        asked[turn.label] += "?" in text
+    return {label for label, count in spoken.items() if asked[label] * 2 > count}
+
+
+_ASKER_NAMES = re.compile(
+    r"(?i:moderated\s+(?:conversation|discussion|panel|interview|session)\s+with|moderated\s+by|"
+    r"interviewed\s+by|moderator|interviewer)\s+"
+    r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*(?:(?:\s*,\s*|\s+and\s+)(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*)*)"
+)
+
+
+def _introduced_askers(labelled: dict[int, Turn], sources: list[str]) -> set[str]:
+    """Labels of the people the header or text introduces as the asking side ("a Moderated Conversation
+    with Dana Hale and Lee Park", "moderator Dana Hale"): "MR. HALE" asks."""
+    surnames: set[str] = set()
+    for text in sources:
+        for match in _ASKER_NAMES.finditer(text):
+            for part in re.split(r"\s*,\s*|\s+and\s+", match.group(1)):
+                name = _trim_name(part.split())
+                if name is not None:
+                    surnames.add(name.split()[-1].upper())
+    return {t.label for t in labelled.values() if t.label != "Q" and t.label.split()[-1] in surnames}
 
 
 _NAME_WORD = r"[A-Z][\w'’.\-]*"

@@ -52,3 +52,32 @@ def test_two_title_labels_in_two_articles_are_not_one_person() -> None:
     vice = {"id": "quill", "name": "Quill", "type": "person", "aliases": ["THE VICE PRESIDENT"]}
     resolution = resolve([("remarks", [president]), ("interview", [vice])], Registry())
     assert resolution.of_record[("remarks", "ruiz")] != resolution.of_record[("interview", "quill")]
+
+
+def test_a_named_interviewer_whose_turns_are_questions_gets_no_statements(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. HALVERSON: Welcome back to the summit. The Vice President, everybody.",
+        "THE VICE PRESIDENT: Thank you. Our investments have brought factories back to small towns.",
+        "MR. HALVERSON: The plant in Ohio closed last spring. What would you tell the workers who lost their jobs?",
+        "THE VICE PRESIDENT: The new plant will employ two thousand workers by next year.",
+        "MR. HALVERSON: The unions say the wages are too low. Are they right?",
+        "THE VICE PRESIDENT: Wages at the plant will start well above the state average.",
+        title="Remarks by Vice President Marta Quill in a Moderated Conversation",
+    )
+    said = speaker_names(facts)
+    assert "Halverson" not in said.values()
+    assert not any("Welcome back" in c or "plant in Ohio closed" in c for c in said)
+    assert said["The new plant will employ two thousand workers by next year"] == "Marta Quill"
+
+
+def test_an_interviewer_the_header_introduces_gets_no_statements(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. OYELARAN: The plant in Ohio closed last spring and four hundred people lost their jobs there.",
+        "THE VICE PRESIDENT: The new plant will employ two thousand workers by next year.",
+        "MS. OYELARAN: Right. The unions told us the wages were too low for a family of four.",
+        "THE VICE PRESIDENT: Wages at the plant will start well above the state average.",
+        title="Remarks by Vice President Marta Quill in a Moderated Conversation with Ada Oyelaran at a Forum",
+    )
+    said = speaker_names(facts)
+    assert "Oyelaran" not in " ".join(said.values())
+    assert said["Wages at the plant will start well above the state average"] == "Marta Quill"
