@@ -74,7 +74,16 @@ def find_turns(docs: list[Doc], first_sentence: dict[int, str], header: str = ""
                 while len(words) > 1 and (words[0].lower() in ROLE_NOUNS or words[0].lower() in _LABEL_TITLE_WORDS):
                     words = words[1:]  # "PRIME MINISTER ALBANESE" is Albanese
                 written = " ".join(part.capitalize() if "-" not in part else _hyphen_title(part) for part in words)
-                written = _full_name(written, sources) or written
+                stripped = match.group("label")[: -len(" ".join(words))].replace(".", " ").split()
+                roles = [w.lower() for w in stripped if w.lower() in ROLE_NOUNS or w.lower() in _TITLE_ABBREVIATIONS]
+                full = _full_name(written, sources)
+                if roles:
+                    # "VICE PRESIDENT OKORO" is a full name the text gives that title, never "our reporter
+                    # Daniel Okoro"; with none, the surname keeps its title for the title rule of clustering
+                    title = " ".join(w.capitalize() for w in stripped)
+                    if full is not None and not _given_title(full, roles[-1], sources):
+                        full = None
+                written = full or written
             if written is not None:
                 mention = Mention(
                     written,
@@ -159,6 +168,15 @@ def _holder(label: str, sources: list[str]) -> str | None:
             if name:
                 return name
     return None
+
+
+def _given_title(name: str, role: str, sources: list[str]) -> bool:
+    """ "Secretary of State Antony Blinken": the text writes `role` a few words before `name`."""
+    pattern = re.compile(rf"(?i:\b{re.escape(role)}\.?)(?:\s+\S+){{0,4}}\s+{re.escape(name)}(?![\w-])")
+    return any(pattern.search(text) for text in sources)
+
+
+_TITLE_ABBREVIATIONS = {"gen", "adm", "sen", "rep", "gov"}
 
 
 def _full_name(surname: str, sources: list[str]) -> str | None:

@@ -10,6 +10,7 @@ import pytest
 from generator.articles import parse_article
 from generator.extract import extract_all
 from generator.facts.registry import Registry, resolve
+from generator.render.model import ArticleFacts, gather
 
 
 def _article(title: str, date: str, paragraphs: tuple[str, ...]) -> bytes:
@@ -81,3 +82,31 @@ def test_an_interviewer_the_header_introduces_gets_no_statements(facts_of: Any) 
     said = speaker_names(facts)
     assert "Oyelaran" not in " ".join(said.values())
     assert said["Wages at the plant will start well above the state average"] == "Marta Quill"
+
+
+def test_a_titled_surname_label_joins_the_title_holders_page_across_articles(nlp: Any) -> None:
+    texts = {
+        "readout": (
+            "Readout of Vice President Nadia Okoro's Call with the Governor",
+            "2023-11-20",
+            ("Vice President Nadia Okoro spoke with the governor about the flooding in the river valley.",),
+        ),
+        "remarks": (
+            "Remarks by Vice President Okoro at a Luncheon",
+            "2023-11-22",
+            (
+                "SECRETARY LANE: Thank you all. Our reporter Daniel Okoro covered the floods all summer.",
+                "VICE PRESIDENT OKORO: The new levee will protect ten thousand homes by next spring.",
+                "SECRETARY LANE: The bridge will reopen to traffic in the spring.",
+            ),
+        ),
+    }
+    articles = [parse_article(_article(t, d, p), f"{name}.md") for name, (t, d, p) in texts.items()]
+    items = [
+        ArticleFacts(article, facts, f"{article.id}.yaml")
+        for article, facts in zip(articles, extract_all(articles, nlp), strict=True)
+    ]
+    pages = {page.name: page for page in gather(items).entities.values() if page.type == "person"}
+    said = [s["content"] for s, _ in pages["Nadia Okoro"].statements]
+    assert said == ["The new levee will protect ten thousand homes by next spring"]
+    assert not any(name.startswith("Vice President") for name in pages)
