@@ -75,7 +75,7 @@ def test_the_same_facts_above_the_threshold_are_published() -> None:
     published = "".join(text for path, text in pages.items() if not path.startswith(("review/", "downloads/")))
     for marker in ("zorkmids", "Grand Vizier", "purple elephants", "2023-01-02"):
         assert marker in published
-    assert "2023-01-02" in pages["timeline/index.md"]
+    assert "2023-01-02" in pages["timeline/2023-01/index.md"]  # the dated event, on its month's page
     days = ("2023-11-24", "2023-11-25", "2023-11-26")
     undated = site_of(*(story(day, 0.7, dates={"confidence": 0.3}) for day in days))
     assert "Zorkmids released" in undated["figures/charts.md"]  # one point a day: a series
