@@ -435,8 +435,10 @@ def _found(group: list[tuple[str, dict[str, Any]]], taken: set[str]) -> Canonica
     for _, record in group:
         names[record["name"]] += 1
         types[record["type"]] += 1
-    name = min(names, key=lambda n: (-(len(n.split()) > 1), -names[n], -len(n), n))
     kind = min(types, key=lambda t: (-types[t], t))
+    # a person's full name beats the surname alone however often that is used; a place or an
+    # organisation is named as most of its records name it ("Israel", not "Hertzog of Israel")
+    name = min(names, key=lambda n: (-(kind != "person" or len(n.split()) > 1), -names[n], -len(n), n))
     base = slugify(name, 60)
     candidate, number = base, 2
     while candidate in taken or candidate in PAGE_NAMES:

@@ -107,3 +107,15 @@ def test_a_bare_surname_or_first_name_joins_the_one_person_who_has_it() -> None:
     resolution = resolve(records, load_registry(None, "entities.yaml"))
     assert resolution.of_record[("b", "sisi")] == resolution.of_record[("a", "sisi")]
     assert resolution.of_record[("d", "tamim")] == resolution.of_record[("c", "tamim")]
+
+
+def test_a_place_is_named_as_most_articles_name_it() -> None:
+    from generator.facts.registry import Registry
+
+    def place(name: str, *aliases: str) -> list[dict[str, Any]]:
+        return [{"id": "p", "name": name, "type": "place", "aliases": list(aliases), "sentences": ["s1"]}]
+
+    # "President Hertzog of Israel": the title cut off, the rest kept one place name longer than "Israel"
+    articles = [(f"a{i}", place("Ruritania")) for i in range(3)] + [("a3", place("Hertzog of Ruritania", "Ruritania"))]
+    resolution = resolve(articles, Registry())
+    assert {c.name for c in resolution.entities.values()} == {"Ruritania"}
