@@ -23,7 +23,7 @@ from typing import Any
 
 from generator.extract import calibration, extract_all, load_model
 from generator.render.publish import REFERENCES
-from tools.evaluate import SCORER, read_set
+from tools.evaluate import SCORER, in_body, read_set
 
 SMOOTHING = 4.0
 """How many facts' worth of weight the coarser cell's rate has in a cell's rate (add-m smoothing)."""
@@ -69,7 +69,7 @@ def label_document(
     if "statements" in layers:
         out["statements"] = _label_statements(scorer, gdoc, facts["statements"], entities)
     if "roles" in layers:
-        out["roles"] = _label_roles(scorer, gdoc, facts["roles"], entities)
+        out["roles"] = _label_roles(scorer, gdoc, facts["roles"], entities, sentences)
     if "dates" in layers:
         out["dates"] = _label_dates(scorer, gdoc, facts["dates"], sentences)
     return out
@@ -183,8 +183,14 @@ def _label_statements(
 
 
 def _label_roles(
-    scorer: ModuleType, gdoc: dict[str, Any], records: list[dict[str, Any]], entities: dict[str, dict[str, Any]]
+    scorer: ModuleType,
+    gdoc: dict[str, Any],
+    records: list[dict[str, Any]],
+    entities: dict[str, dict[str, Any]],
+    sentences: dict[str, str],
 ) -> list[bool | None]:
+    """Roles written in the body, matched to the gold; a role taken from the header ("Press Briefing by Press
+    Secretary …") is not labelled, since the gold annotates the body only (as `make eval` leaves it out)."""
     gold = gdoc.get("roles") or []
     gold_forms = [scorer.person_forms(gdoc, g["person"]) for g in gold]
     people = [entities.get(r.get("entity", ""), {}).get("name", "") for r in records]
@@ -198,7 +204,7 @@ def _label_roles(
         for r, person in zip(records, people, strict=True)
     ]
     matched = _matched(scorer, candidates)
-    return [i in matched if people[i] else None for i in range(len(records))]
+    return [i in matched if people[i] and in_body(records[i], sentences) else None for i in range(len(records))]
 
 
 def _label_dates(

@@ -71,7 +71,7 @@ def to_prediction(facts: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "roles": [
             {"person": entities[r["entity"]]["name"], "title": r["title"]}
             for r in facts.get("roles", [])
-            if r.get("entity") in entities and _in_body(r, sentences)
+            if r.get("entity") in entities and in_body(r, sentences)
         ],
         "dates": [
             {"date": d["date"], "sentence_text": sentences[d["sentence"]]}
@@ -81,7 +81,7 @@ def to_prediction(facts: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _in_body(role: dict[str, Any], sentences: dict[str, str]) -> bool:
+def in_body(role: dict[str, Any], sentences: dict[str, str]) -> bool:
     """Whether the role is written in the sentence it cites. A role taken from the header ("Press Briefing by
     Press Secretary …") cites the speaker's first words instead; the gold sets annotate the body only, so
     such roles are left out of the comparison (docs/extraction.md gives the score with them)."""
