@@ -5,26 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from generator.articles import parse_article
 from generator.extract import extract_all
 from generator.facts.registry import Registry, resolve
 from generator.render.model import ArticleFacts, gather
-
-
-def _article(title: str, date: str, paragraphs: tuple[str, ...]) -> bytes:
-    body = "\n\n".join(paragraphs)
-    return f'---\ntitle: "{title}"\ndate: {date}\n---\n\n{body}\n'.encode()
-
-
-@pytest.fixture(scope="module")
-def facts_of(nlp: Any) -> Any:
-    def run(*paragraphs: str, title: str = "A test article", date: str = "2023-11-29") -> dict[str, Any]:
-        article = parse_article(_article(title, date, paragraphs), "test.md")
-        return next(extract_all([article], nlp))
-
-    return run
+from tests.extract.conftest import article_bytes
 
 
 def speaker_names(facts: dict[str, Any]) -> dict[str, str]:
@@ -101,7 +86,7 @@ def test_a_titled_surname_label_joins_the_title_holders_page_across_articles(nlp
             ),
         ),
     }
-    articles = [parse_article(_article(t, d, p), f"{name}.md") for name, (t, d, p) in texts.items()]
+    articles = [parse_article(article_bytes(t, d, p), f"{name}.md") for name, (t, d, p) in texts.items()]
     items = [
         ArticleFacts(article, facts, f"{article.id}.yaml")
         for article, facts in zip(articles, extract_all(articles, nlp), strict=True)

@@ -7,25 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
-
 from generator.articles import parse_article
 from generator.extract import extract_all
 from generator.render.model import ArticleFacts, gather
-
-
-def _article(title: str, date: str, paragraphs: tuple[str, ...]) -> bytes:
-    body = "\n\n".join(paragraphs)
-    return f'---\ntitle: "{title}"\ndate: {date}\n---\n\n{body}\n'.encode()
-
-
-@pytest.fixture(scope="module")
-def facts_of(nlp: Any) -> Any:
-    def run(*paragraphs: str, title: str = "A test article", date: str = "2023-11-29") -> dict[str, Any]:
-        article = parse_article(_article(title, date, paragraphs), "test.md")
-        return next(extract_all([article], nlp))
-
-    return run
+from tests.extract.conftest import article_bytes
 
 
 def contents(facts: dict[str, Any]) -> list[str]:
@@ -268,7 +253,7 @@ TRANSCRIPTS = {
 
 
 def test_speaker_pages_hold_the_label_persons_statements_and_roles(nlp: Any) -> None:
-    articles = [parse_article(_article(t, d, p), f"{name}.md") for name, (t, d, p) in TRANSCRIPTS.items()]
+    articles = [parse_article(article_bytes(t, d, p), f"{name}.md") for name, (t, d, p) in TRANSCRIPTS.items()]
     items = [
         ArticleFacts(article, facts, f"{article.id}.yaml")
         for article, facts in zip(articles, extract_all(articles, nlp), strict=True)
@@ -310,7 +295,7 @@ def _facts_item(day: str, name: str, entities: list[dict[str, Any]], **sections:
         "dates": [],
         "sentences": [{"id": "s1", "paragraph": 1, "start": 0, "end": len(text), "text": text}],
     }
-    article = parse_article(_article(name, day, (text,)), f"{name}.md")
+    article = parse_article(article_bytes(name, day, (text,)), f"{name}.md")
     return ArticleFacts(article, facts, f"{name}.yaml")
 
 
