@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import random
 import shutil
@@ -104,8 +105,8 @@ def fact_files(root: Path) -> dict[str, bytes]:
 
 
 def assert_complete(root: Path) -> None:
-    """A complete site: home, 404, sitemap, search index, and a page for every article and entity
-    named in the fact files."""
+    """A complete site: home, 404, sitemap, search index, a page for every article of the fact files
+    and for every entity the downloads list (those with a published fact or mention)."""
     site = root / "site"
     for name in ("index.html", "404.html", "sitemap.xml", "pagefind/pagefind.js", "assets/factsheet.css"):
         assert (site / name).is_file(), name
@@ -117,8 +118,10 @@ def assert_complete(root: Path) -> None:
             path = root / "facts" / ".last-good" / path.name  # held at its last good state
         facts = load_facts(path.read_text(), path.name)
         assert (site / "articles" / f"{facts['article']['id']}.html").is_file(), path.name
-        for entity in facts["entities"]:
-            assert (site / folders[entity["type"]] / f"{entity['id']}.html").is_file(), entity["id"]
+    entities = json.loads((site / "downloads" / "facts.json").read_text(encoding="utf-8"))["entities"]
+    assert entities, "the downloads list the entities that have pages"
+    for entity in entities:
+        assert (site / folders[entity["type"]] / f"{entity['id']}.html").is_file(), entity["id"]
 
 
 @dataclass
