@@ -115,30 +115,25 @@ def load_registry(text: str | None, name: str) -> Registry:
     entries: list[Canonical] = []
     ids: dict[str, int] = {}
     claimed: dict[str, tuple[int, str]] = {}
+
+    def problem(index: int, key: str, message: str, hint: str) -> None:
+        line, col = doc.position(("entities", index, *_path(key)))
+        problems.append(Problem(name, line, col, f"entities[{index}].{key}", message, hint))
+
     for index, record in enumerate(records):
         if record["id"] in ids:
-            line, col = doc.position(("entities", index, "id"))
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    col,
-                    f"entities[{index}].id",
-                    f"duplicate id {record['id']!r} (also entities[{ids[record['id']]}])",
-                    "give each entity its own id; to merge two entities, list one's names as aliases of the other",
-                )
+            problem(
+                index,
+                "id",
+                f"duplicate id {record['id']!r} (also entities[{ids[record['id']]}])",
+                "give each entity its own id; to merge two entities, list one's names as aliases of the other",
             )
         if record["id"] in PAGE_NAMES:
-            line, col = doc.position(("entities", index, "id"))
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    col,
-                    f"entities[{index}].id",
-                    f"{record['id']!r} is the name of a page every section has",
-                    f"choose another id, like {record['id']}-{record['type']}",
-                )
+            problem(
+                index,
+                "id",
+                f"{record['id']!r} is the name of a page every section has",
+                f"choose another id, like {record['id']}-{record['type']}",
             )
         ids.setdefault(record["id"], index)
         for key, value in [("name", record["name"])] + [
@@ -146,16 +141,11 @@ def load_registry(text: str | None, name: str) -> Registry:
         ]:
             other = claimed.get(normalise(value))
             if other is not None and other[0] != index:
-                line, col = doc.position(("entities", index, *_path(key)))
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        col,
-                        f"entities[{index}].{key}",
-                        f"{value!r} already names entities[{other[0]}] ({other[1]})",
-                        "a name can belong to one entity only; remove it from one of them",
-                    )
+                problem(
+                    index,
+                    key,
+                    f"{value!r} already names entities[{other[0]}] ({other[1]})",
+                    "a name can belong to one entity only; remove it from one of them",
                 )
             claimed.setdefault(normalise(value), (index, record["id"]))
         entries.append(
