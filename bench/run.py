@@ -156,29 +156,31 @@ def index_alone(project: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def first_query_bytes(site: Path, query: str = "hostages") -> float:
-    """Bytes the search page and its first query transfer in Chromium, served from localhost; 0 when
-    there is no Chromium."""
+def first_query(site: Path, query: str = "hostages") -> tuple[float, float]:
+    """Bytes the search page and its first query transfer in Chromium, served from localhost, and the
+    seconds from typing the query to its first result on screen; zeros when there is no Chromium."""
     try:
         from playwright.sync_api import sync_playwright
 
         from tests.browser.conftest import CHROMIUM_ARGS, chromium_executable, serve
     except ImportError:
-        return 0.0
+        return 0.0, 0.0
     executable = chromium_executable()
     if executable is None:
-        return 0.0
+        return 0.0, 0.0
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(base + "search/index.html", wait_until="networkidle")
         sizes: list[int] = []
         page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
+        started = time.perf_counter()
         page.locator("#fs-search-input").fill(query)
         page.locator(".fs-search-result").first.wait_for(state="visible", timeout=60_000)
+        seconds = time.perf_counter() - started
         page.wait_for_load_state("networkidle")
         browser.close()
-    return float(sum(sizes))
+    return float(sum(sizes)), seconds
 
 
 def size(path: Path) -> int:
@@ -217,7 +219,7 @@ def measure(seeds: Path, articles: list[Article], extra_article: str, workdir: P
         largest=largest_page(project / "site"),
     )
     run.values["search_s"], run.values["search_peak"] = index_alone(project)
-    run.values["query_bytes"] = first_query_bytes(project / "site")
+    run.values["query_bytes"], run.values["query_s"] = first_query(project / "site")
     run.values["noop"], _, _ = build(project, local_seeds, jobs)
     edited = edit_one_fact(project / "facts")
     run.values["edit"], _, _ = build(project, local_seeds, jobs)
@@ -260,6 +262,7 @@ ROWS: list[tuple[str, Callable[[Callable[[str], float]], str]]] = [
     ("largest HTML page KB", lambda m: f"{m('largest') / 1000:,.0f}"),
     ("search index alone: s / peak MiB", lambda m: f"{m('search_s'):.1f} / {m('search_peak'):,.0f}"),
     ("first search (page + query) KB in Chromium", lambda m: f"{m('query_bytes') / 1000:,.0f}"),
+    ("first search: typing to first result, ms", lambda m: f"{1000 * m('query_s'):,.0f}"),
     ("no-op rebuild (× full)", lambda m: f"{m('noop'):.1f} s ({m('noop') / m('full'):.2f}×)"),
     ("one fact edited (× full)", lambda m: f"{m('edit'):.1f} s ({m('edit') / m('full'):.2f}×)"),
     ("one article added (× full)", lambda m: f"{m('add'):.1f} s ({m('add') / m('full'):.2f}×)"),

@@ -53,7 +53,10 @@
     var bundle = new URL(form.getAttribute("data-pagefind"), window.location.href);
     var root = new URL("../", bundle);
     var loading = import(bundle.href).then(function (pagefind) {
-      return pagefind.options({ baseUrl: root.pathname }).then(function () { return pagefind; });
+      // Start the search engine and fetch the index's entry file now, not at the first keystroke.
+      return pagefind.options({ baseUrl: root.pathname })
+        .then(function () { return pagefind.init(); })
+        .then(function () { return pagefind; });
     });
     var latest = 0;
 
@@ -122,6 +125,9 @@
     var timer = null;
     input.addEventListener("input", function () {
       window.clearTimeout(timer);
+      // Fetch the index chunks for what is typed so far while the typing pause runs out.
+      var typed = input.value.trim();
+      if (typed) { loading.then(function (pagefind) { return pagefind.preload(typed); }).catch(function () {}); }
       timer = window.setTimeout(function () { run(input.value); }, 150);
     });
     form.addEventListener("submit", function (event) {
