@@ -11,13 +11,16 @@ from typing import TYPE_CHECKING
 from generator.articles import slugify
 from generator.extract import knowledge
 from generator.extract.lexicon import (
+    COMMON_ABBREVIATIONS,
     CORPORATE_SUFFIXES,
     EVENT_WORDS,
+    GENERIC_PLURALS,
     GOVERNMENT_WORDS,
     HONORIFICS,
     INDEX_WORDS,
     KNOWN_ENTITIES,
     LEADING_VERB_TAGS,
+    NON_ENTITY_HEADS,
     NOT_ENTITIES,
     ORG_WORDS,
     PLACE_NOUNS,
@@ -33,6 +36,12 @@ if TYPE_CHECKING:
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 COMPASS_WORDS = frozenset("north south east west northern southern eastern western left right upper lower".split())
 AUXILIARIES = frozenset("will would can could shall should may might must did does do has have had is was are".split())
+PATRONYMIC_WORDS = frozenset("bin bint ibn ben abu".split())
+"""Words that join a person's name to their father's ("Haitham bin Tariq"): one name, which the model splits."""
+DANGLING_WORDS = frozenset("and or of the for & to on in with".split())
+"""Words a name never ends with: "Departments of State and" is a fragment of two names."""
+MODEL_CODE = re.compile(r"[A-Z]{1,5}-\d{1,4}[A-Z]?")
+"""An aircraft's, a weapon's or a virus's designation ("C-17", "F-16", "COVID-19"): a thing, not a name."""
 _LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 _KNOWN_BY_NAME: dict[str, tuple[str, str]] = {}
 for _canonical, (_type, _aliases) in KNOWN_ENTITIES.items():
@@ -61,6 +70,8 @@ class Mention:
     """The title written before a person's name ("President", "NSA"), kept for linking across articles."""
     surface: str | None = None
     """The name as written when `name` is tidied ("MS. JEAN-PIERRE" for "Jean-Pierre")."""
+    heading: bool = False
+    """The name stands in a heading or a bold title-case lead-in, where a capital letter does not mark a name."""
 
 
 @dataclass
@@ -91,6 +102,7 @@ def find_mentions(span: Span, sentence_id: str, paragraph: int) -> list[Mention]
     Nationality adjectives and demonyms ("Palestinian", "the Qataris") and common nouns ("the world")
     are not names, so they mention nothing."""
     mentions: list[Mention] = []
+    headings = _headings(span)
     ents = list(span.ents)
     skip = -1
     for index, ent in enumerate(ents):
@@ -98,6 +110,11 @@ def find_mentions(span: Span, sentence_id: str, paragraph: int) -> list[Mention]
         if kind is None or index == skip:
             continue
         following = ents[index + 1] if index + 1 < len(ents) else None
+        if kind == "person" and following is not None and _patronymic(ent, following):
+            # "Haitham bin Tariq Al Said": one name, which the model read as two people
+            mentions.extend(_mentions_of(ent.doc[ent.start : following.end], kind, span, sentence_id, paragraph))
+            skip = index + 1
+            continue
         if kind == "person" and following is not None and _restarted(ent, following):
             # "Benjamin Not- — Netanyahu": the speaker broke off and restarted; the name is "Benjamin Netanyahu"
             whole = ent.doc[ent.start : following.end]
@@ -108,7 +125,45 @@ def find_mentions(span: Span, sentence_id: str, paragraph: int) -> list[Mention]
             skip = index + 1
             continue
         mentions.extend(_mentions_of(ent, kind, span, sentence_id, paragraph))
+    for mention in mentions:
+        at = span.doc[mention.start].idx
+        mention.heading = any(start <= at < end for start, end in headings)
     return mentions
+
+
+_EMPHASIS = re.compile(r"(\*\*\*?|__)(.+?)\1", re.DOTALL)
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _headings(span: Span) -> list[tuple[int, int]]:
+    """Where a sentence is set as a heading, as character ranges: the whole sentence when it is written in
+    title case with no full stop ("Remarks by President Biden … in Joint Press Conference"), and every bold
+    run in title case ("**Streamlining Defense Trade Cooperation and Protecting Technology:**"). In such
+    text every longer word is capitalised, common words too, so a capital letter does not mark a name."""
+    text = span.text
+    ranges = [
+        (span.start_char + m.start(2), span.start_char + m.end(2))
+        for m in _EMPHASIS.finditer(text)
+        if _title_cased(m.group(2))
+    ]
+    if not text.rstrip(' *_”’"').endswith((".", "?", "!")) and _title_cased(text):
+        ranges.append((span.start_char, span.end_char))
+    return ranges
+
+
+def _title_cased(text: str) -> bool:
+    words = _LONG_WORD.findall(re.sub(r"<[^>]*>", " ", text))
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
+
+
+def _patronymic(ent: Span, following: Span) -> bool:
+    doc = ent.doc
+    return (
+        following.label_ == "PERSON"
+        and following.start == ent.end + 1
+        and doc[ent.end].lower_ in PATRONYMIC_WORDS
+        and doc[ent.end].is_lower
+    )
 
 
 def _restarted(ent: Span, following: Span) -> bool:
@@ -133,7 +188,19 @@ def _mentions_of(
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s"}):
         end -= 1
-    if start >= end or _is_title_only(doc[start:end]) or (ent.label_ != "PERSON" and _is_title_phrase(doc, start, end)):
+    while (
+        kind == "person"
+        and end + 1 < span.end
+        and doc[end].text in {"-", "‐"}
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].is_alpha
+    ):
+        end += 2  # "Elkayam-Levy": a double surname the model cut at its hyphen
+    if start >= end or _part_of_a_longer_name(doc, start, end, span):
+        return []
+    if _is_title_only(doc[start:end]) or (ent.label_ != "PERSON" and _is_title_phrase(doc, start, end)):
         return []  # "MR", "Admiral", "National Security Advisor", "Amir Sheikh": a title, not a name
     if not restarted:
         start = _after_restart(doc, start, end)
@@ -206,7 +273,28 @@ def _mentions_of(
         and _is_country(" ".join(words[:-1]))
     ):
         refers_to = " ".join(words[:-1])  # "the United States Government" is the United States
+    elif (
+        len(words) > 2
+        and words[0].lower() in GOVERNMENT_WORDS
+        and words[1] == "of"
+        and _is_country(" ".join(words[2:]))
+    ):
+        kind, refers_to = "place", " ".join(words[2:])  # "the Government of India" is India
     return [Mention(name, kind, sentence_id, start, end, paragraph, adjective_first, titled, refers_to, title)]
+
+
+def _part_of_a_longer_name(doc: Doc, start: int, end: int, span: Span) -> bool:
+    """ "Safer States" of "Safer States Initiative", "Migration and Protection" of "the Declaration on
+    Migration and Protection": the model cut a programme's or a document's name, which is no entity."""
+    after = doc[end] if end < span.end else None
+    if after is not None and after.text[:1].isupper() and after.lower_ in NON_ENTITY_HEADS:
+        return True
+    return (
+        start - 2 >= span.start
+        and doc[start - 1].lower_ in {"on", "of", "for"}
+        and doc[start - 2].text[:1].isupper()
+        and doc[start - 2].lower_ in NON_ENTITY_HEADS | EVENT_WORDS
+    )
 
 
 def _is_title_token(token: Token) -> bool:
@@ -214,6 +302,8 @@ def _is_title_token(token: Token) -> bool:
     word = token.lower_.rstrip(".")
     if word in HONORIFICS or token.lower_ in ROLE_NOUNS or word in TITLE_WORDS:
         return True
+    if word.endswith("s") and word[:-1] in ROLE_NOUNS and token.text[:1].isupper():
+        return True  # "Senators Collins and Graham"
     # An abbreviated title: "NSA Jake Sullivan" (but not a person's initials, "J. R.")
     return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 4 and token.nbor(1).is_title
 
@@ -276,9 +366,20 @@ def _after_leading_verb(doc: Doc, start: int, end: int) -> int:
     while end - start > 1 and (
         (doc[start].tag_ in LEADING_VERB_TAGS and doc[start].lower_ not in ROLE_NOUNS)
         or (end - start > 2 and doc[start].lower_ in AUXILIARIES)
+        or _opening_participle(doc[start])
     ):
         start += 1
     return start
+
+
+def _opening_participle(token: Token) -> bool:
+    """ "Joining Kirby, it's …": a sentence opening with a participle, which the model tags as a name."""
+    return (
+        token.is_sent_start is True
+        and len(token.text) > 4
+        and token.lower_.endswith("ing")
+        and len(knowledge.first_name_forms(token.lower_)) == 1
+    )
 
 
 def _caption_or_header(name: Span) -> bool:
@@ -306,8 +407,8 @@ def _joined_name(doc: Doc, start: int, end: int, span: Span, label: str) -> int 
     """ "Secretary of Homeland Security Alejandro Mayorkas", "Minister for Strategic Affairs Ron Dermer",
     "PLO Hussein AlSheikh": a portfolio or an organisation and a person's name read as one name.
     Returns where the person's name starts."""
-    if end - start < 3:
-        return None
+    if end - start < 3 or any(t.lower_ in PATRONYMIC_WORDS for t in doc[start:end]):
+        return None  # "Haitham bin Tariq Al Said" is one person's name
     portfolio = start - 2 >= span.start and doc[start - 1].lower_ in {"of", "for", "on"}
     title_before = portfolio and (
         doc[start - 2].lower_ in ROLE_NOUNS or doc[start - 2].lower_.rstrip(".") in TITLE_WORDS
@@ -342,12 +443,31 @@ def _not_an_entity(name: Span) -> bool:
         return True  # "Global Summit on Artificial Intelligence Safety": an event
     if text in _KNOWN_BY_NAME or knowledge.is_place(text):
         return False
+    if _not_one_name(name):
+        return True
     doc = name.doc
     after_index = name.end + (name.end < len(doc) and doc[name.end].tag_ == "POS")
     after = doc[after_index] if after_index < len(doc) else None
     if after is not None and (after.lower_ in INDEX_WORDS or (after.like_num and not _YEAR.match(after.text))):
         return True  # "the FTSE 100", "S&P 500 index", "Boeing 787": an index or a product
     return name[0].lower_ in NOT_ENTITIES and len(name) <= 3
+
+
+def _not_one_name(name: Span) -> bool:
+    """A fragment, two names joined, a kind of body, a programme or a thing: "Departments of State and",
+    "Ukraine & Israel", "New York Times/Siena", "the Fulbright Commissions", "Green Shipping Challenge",
+    "C-17", "AI", "Jr.", "East"."""
+    text = name.text
+    last = name[-1].lower_
+    if text.lower() in COMMON_ABBREVIATIONS or (len(name) == 1 and last in COMPASS_WORDS):
+        return True
+    if last in DANGLING_WORDS or "/" in text or any(t.text in {"or", "with"} for t in name):
+        return True
+    if " & " in text and all(_is_country(part) or knowledge.is_place(part) for part in text.split(" & ")):
+        return True
+    if MODEL_CODE.fullmatch(name[-1].text):
+        return True
+    return len(name) > 1 and (last in NON_ENTITY_HEADS or last in GENERIC_PLURALS)
 
 
 def _is_product(name: Span) -> bool:
@@ -396,8 +516,7 @@ def _is_name_token(token: Token) -> bool:
         token.pos_ == "PROPN"
         and token.text[:1].isupper()
         and token.is_alpha
-        and token.lower_ not in ROLE_NOUNS
-        and token.lower_.rstrip(".") not in HONORIFICS
+        and not _is_title_token(token)
         and token.dep_ in {"compound", "nsubj", "nmod"}
         and token.head.i > token.i
     )
@@ -474,6 +593,7 @@ def cluster(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int]
     entities: dict[str, Entity] = {}
     token_entity: dict[tuple[int, int], str] = {}
     titled: dict[str, bool] = {}
+    heading_only: dict[str, bool] = {}
     for mention in sorted(mentions, key=lambda m: (m.paragraph, m.start)):
         root = canonical[_key(mention.name)]
         while canonical[root] != root:
@@ -495,6 +615,7 @@ def cluster(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int]
         entity.mentions += 1
         entity.named += 1
         titled[entity_id] = titled.get(entity_id, False) or mention.titled
+        heading_only[entity_id] = heading_only.get(entity_id, True) and mention.heading
         for i in range(mention.start, mention.end):
             token_entity[(mention.paragraph, i)] = entity_id
     # A lone one-word "person" with no full name and no title is most often a product or a word the
@@ -504,9 +625,22 @@ def cluster(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int]
         for e in entities.values()
         if e.type == "person" and len(e.name.split()) == 1 and not e.aliases and not titled[e.id]
     }
+    # A name found only in title-case text ("Protecting", "Related Statistics") has no capital letter to
+    # tell it from a common word; keep it when knowledge or a full person's name vouches for it.
+    dropped |= {
+        e.id for e in entities.values() if heading_only.get(e.id, False) and not titled[e.id] and not _vouched_for(e)
+    }
     token_entity = {k: v for k, v in token_entity.items() if v not in dropped}
     kept = [e for e in entities.values() if e.id not in dropped]
     return sorted(kept, key=lambda e: e.id), token_entity
+
+
+def _vouched_for(entity: Entity) -> bool:
+    """Knowledge knows the name, or it is a person's first and last name (a title before it vouches too)."""
+    if entity.name.lower() in _KNOWN_BY_NAME or knowledge.is_place(entity.name):
+        return True
+    words = entity.name.split()
+    return entity.type == "person" and len(words) > 1 and len(knowledge.first_name_forms(words[0])) > 1
 
 
 def _role_title(mention: Mention) -> str | None:

@@ -199,6 +199,32 @@ EVENT_WORDS = frozenset(
 )
 """Last words of names of events, which are neither people, organisations nor places."""
 
+NON_ENTITY_HEADS = frozenset(
+    """
+    program programs initiative initiatives challenge sprint agreement agreements accord accords declaration
+    act plan strategy framework compact compacts treaty protocol pledge roadmap doctrine charter memorandum
+    partnership dialogue consultations talks poll survey guidelines principles award awards prize
+""".split()
+)
+"""Last words of names of programmes, initiatives, agreements, laws, documents and polls ("Green Shipping
+Challenge", "Paris Agreement"): things done or written, not people, organisations or places. A name the
+model cut before one of these ("Safer States" of "Safer States Initiative") is part of such a name too.
+Not "programme": United Nations agencies are named so ("World Food Programme")."""
+
+GENERIC_PLURALS = frozenset(
+    """
+    commissions councils ministries departments agencies committees governments organizations organisations
+    universities courts offices parties embassies bureaus
+""".split()
+)
+"""Plural organisation nouns that make a name a kind of body, not one body ("the Fulbright Commissions")."""
+
+COMMON_ABBREVIATIONS = frozenset(
+    "ai gdp ceo cfo coo cto covid covid-19 hiv aids dna rna lgbtq lgbtqi+ lgbtqi esg ev evs ipo ngo ngos jr jr. sr sr.".split()
+)
+"""Abbreviations of common nouns and name suffixes that the small model reads as names when they stand alone
+("AI", "Jr.")."""
+
 PRODUCT_VERBS = frozenset("release launch unveil introduce ship upgrade discontinue redesign".split())
 """Verbs whose object is a product: "Apple released the MacBook Air"."""
 

@@ -200,6 +200,10 @@ def _trim_name(words: list[str]) -> str | None:
         if word.lower().rstrip(".") in _NOT_NAME_WORDS or word.lower() in ROLE_NOUNS:
             break
         kept.append(word.rstrip(".,"))
+    # "President Biden Urging Congress to …": a verb in title case, with its object, ends the name
+    verb = next((i for i, w in enumerate(kept[1:-1], start=1) if len(w) > 4 and w.lower().endswith("ing")), None)
+    if verb is not None:
+        kept = kept[:verb]
     return " ".join(kept) if 0 < len(kept) <= _MAX_NAME_WORDS else None
 
 

@@ -396,6 +396,9 @@ def _link_surnames(
     roots_evidence: dict[str, Counter[str]] = defaultdict(Counter)
     for key, counter in evidence.items():
         roots_evidence[clusters.find(key)].update(counter)
+    surnames_by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for known in sorted(by_surname):
+        surnames_by_shape[(known[:1], len(known))].append(known)
     for key, surname in sorted(single.items()):
         candidates = sorted({clusters.find(k) for k in by_surname.get(surname, ())})
         if not candidates:
@@ -403,6 +406,13 @@ def _link_surnames(
             firsts = {clusters.find(k) for k in by_first_name.get(surname, ())}
             if len(firsts) == 1:
                 clusters.union(key, firsts.pop())
+                continue
+            # "Netanyanu [sic]": one letter off the surname of one known person
+            spelt = _misspelt_surname(surname, surnames_by_shape)
+            if spelt is not None:
+                family = {clusters.find(k) for k in by_surname[spelt]}
+                if len(family) == 1:
+                    clusters.union(key, family.pop())
             continue
         if len(candidates) == 1:
             clusters.union(key, candidates[0])
@@ -416,6 +426,27 @@ def _link_surnames(
             and support[best] >= DOMINANCE * (sum(support.values()) - support[best])
         ):
             clusters.union(key, best)
+
+
+MISSPELT_MIN_LENGTH = 7
+"""Surnames at least this long that differ by one letter are one surname misspelt; shorter ones are too
+often two real surnames ("Kahn", "Khan")."""
+
+
+def _misspelt_surname(surname: str, surnames_by_shape: dict[tuple[str, int], list[str]]) -> str | None:
+    """The one known surname one letter away from `surname`, if there is exactly one. Known surnames are
+    grouped by first letter and length, so that only a few are compared."""
+    if len(surname) < MISSPELT_MIN_LENGTH:
+        return None
+    from rapidfuzz.distance import Levenshtein
+
+    near = [
+        known
+        for length in (len(surname) - 1, len(surname), len(surname) + 1)
+        for known in surnames_by_shape.get((surname[:1], length), ())
+        if len(known) >= MISSPELT_MIN_LENGTH and Levenshtein.distance(known, surname, score_cutoff=1) == 1
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def _found(group: list[tuple[str, dict[str, Any]]], taken: set[str]) -> Canonical:

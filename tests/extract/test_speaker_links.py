@@ -95,3 +95,12 @@ def test_a_titled_surname_label_joins_the_title_holders_page_across_articles(nlp
     said = [s["content"] for s, _ in pages["Nadia Okoro"].statements]
     assert said == ["The new levee will protect ten thousand homes by next spring"]
     assert not any(name.startswith("Vice President") for name in pages)
+
+
+def test_a_verb_in_a_title_case_header_is_not_part_of_the_speakers_name(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE PRESIDENT: Good afternoon, everyone.",
+        "THE PRESIDENT: We will build a second bridge across the river next year.",
+        title="Remarks by President Ruiz Urging Congress to Fund the Bridge",
+    )
+    assert set(speaker_names(facts).values()) == {"Ruiz"}

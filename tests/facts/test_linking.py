@@ -119,3 +119,15 @@ def test_a_place_is_named_as_most_articles_name_it() -> None:
     articles = [(f"a{i}", place("Ruritania")) for i in range(3)] + [("a3", place("Hertzog of Ruritania", "Ruritania"))]
     resolution = resolve(articles, Registry())
     assert {c.name for c in resolution.entities.values()} == {"Ruritania"}
+
+
+def test_a_surname_misspelt_by_one_letter_joins_the_one_person_it_fits(collect: Any) -> None:
+    collection = collect(
+        "Prime Minister Benjamin Netanyahu spoke in Jerusalem on Monday.",
+        "Reporters asked whether Prime Minister Netanyanu had spoken with the King of Jordan.",
+        "Senator Tim Kaine met Senator Kane in Washington on Friday.",
+    )
+    found = people(collection)
+    assert "Netanyanu" not in found
+    assert len(found["Benjamin Netanyahu"].articles) == 2
+    assert "Kane" in found  # a short surname one letter off another is another person

@@ -1,0 +1,104 @@
+"""What is not one entity, though the small model calls it a name: programmes and agreements, fragments,
+two names joined, designations, abbreviations of common nouns, headings; and names it cuts in two."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.articles import parse_article
+from generator.extract import extract_all
+
+
+@pytest.fixture(scope="module")
+def entities_of(nlp: Any) -> Any:
+    def run(*paragraphs: str) -> set[tuple[str, str]]:
+        text = "date 2023-11-29 A test article\n\n" + "\n\n".join(paragraphs) + "\n"
+        facts = next(extract_all([parse_article(text.encode(), "test.txt")], nlp))
+        return {(e["name"], e["type"]) for e in facts["entities"]}
+
+    return run
+
+
+def test_programmes_initiatives_and_agreements_are_not_organisations(entities_of: Any) -> None:
+    found = entities_of(
+        "Tomorrow the Green Shipping Challenge and the Methane Finance Sprint open, with the Green Exporters Program.",
+        "The U.S.-China Military Maritime Consultative Agreement talks resumed.",
+    )
+    assert found == set()
+
+
+def test_an_organisation_word_or_a_united_nations_programme_keeps_the_organisation(entities_of: Any) -> None:
+    found = entities_of(
+        "The World Food Programme and the Bureau of Labor Statistics reported on Monday.",
+        "The Millennium Challenge Corporation met.",
+    )
+    assert found == {
+        ("World Food Programme", "organisation"),
+        ("Bureau of Labor Statistics", "organisation"),
+        ("Millennium Challenge Corporation", "organisation"),
+    }
+
+
+def test_a_name_cut_out_of_a_programme_or_a_documents_name_is_no_entity(entities_of: Any) -> None:
+    found = entities_of(
+        "We will expand our Safer States Initiative to reduce gun violence.",
+        "The leaders adopted the Los Angeles Declaration on Migration and Protection last year.",
+    )
+    assert found == set()
+
+
+def test_two_names_joined_or_a_fragment_is_no_entity(entities_of: Any) -> None:
+    found = entities_of(
+        "A New York Times/Siena poll showed the race tied.",
+        "Aid to Ukraine & Israel is urgent, the Departments of State and Defense said.",
+        "Procter & Gamble raised prices.",
+    )
+    assert found == {("Procter & Gamble", "organisation")}
+
+
+def test_a_designation_is_a_thing_not_an_organisation(entities_of: Any) -> None:
+    assert entities_of("A U.S. Air Force C-17 landed in Cairo with supplies.") == {("Cairo", "place")}
+
+
+def test_abbreviations_of_common_nouns_and_kinds_of_body_are_no_entities(entities_of: Any) -> None:
+    assert entities_of("AI will change the economy, the Fulbright Commissions said.") == set()
+
+
+def test_a_compass_word_alone_is_no_place(entities_of: Any) -> None:
+    found = entities_of("The ships moved into the East, then to the South China Sea.")
+    assert found == {("South China Sea", "place")}
+
+
+def test_a_name_with_its_fathers_name_is_one_person(entities_of: Any) -> None:
+    found = entities_of("President Biden spoke today with His Majesty Haitham bin Tariq Al Said, the Sultan of Oman.")
+    assert {name for name, kind in found if kind == "person"} == {"Biden", "Haitham bin Tariq Al Said"}
+
+
+def test_a_double_surname_is_not_cut_at_its_hyphen(entities_of: Any) -> None:
+    found = entities_of("During the meeting, Dr. Cochav Elkayam-Levy spoke about her work.")
+    assert found == {("Cochav Elkayam-Levy", "person")}
+
+
+def test_a_government_named_by_its_country_is_the_country(entities_of: Any) -> None:
+    assert entities_of("The Government of India welcomed the decision.") == {("India", "place")}
+
+
+def test_a_capital_in_a_heading_does_not_make_a_name(entities_of: Any) -> None:
+    found = entities_of(
+        "- **Streamlining Defense Trade Cooperation and Protecting Technology:** Together, the two countries work.",
+        "***<u>Provide Alternatives to Coercive PRC Financing in Developing Countries</u>***",
+        "Remarks by President Biden and Prime Minister Netanyahu of Israel in Joint Press Conference",
+    )
+    assert found == {("Biden", "person"), ("Netanyahu", "person"), ("Israel", "place")}
+
+
+def test_a_plural_title_or_an_opening_participle_is_not_a_first_name(entities_of: Any) -> None:
+    found = entities_of(
+        "I spoke with Senators Collins and Graham and Representatives Foster and Lawler today.",
+        "Joining Kirby, it’s Mike Pyle, the Deputy National Security Advisor.",
+    )
+    people = {name for name, kind in found if kind == "person"}
+    assert {"Collins", "Mike Pyle", "Foster"} <= people
+    assert not {name for name in people if name.startswith(("Joining", "Representatives", "Senators"))}
