@@ -37,6 +37,8 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 COMPASS_WORDS = frozenset("north south east west northern southern eastern western left right upper lower".split())
 AUXILIARIES = frozenset("will would can could shall should may might must did does do has have had is was are".split())
 PATRONYMIC_WORDS = frozenset("bin bint ibn ben abu".split())
+NAME_PARTICLES = PATRONYMIC_WORDS | frozenset("al el de del della der den di da dos du la le van von y".split())
+"""Lower-case words inside people's names ("Mohammed bin Salman", "Lula da Silva", "Ludwig van Beethoven")."""
 """Words that join a person's name to their father's ("Haitham bin Tariq"): one name, which the model splits."""
 DANGLING_WORDS = frozenset("and or of the for & to on in with".split())
 """Words a name never ends with: "Departments of State and" is a fragment of two names."""
@@ -528,6 +530,10 @@ def _plausible(name: str, kind: str) -> bool:
         return False
     if kind == "person" and (any(c.isdigit() for c in name) or (name.isupper() and len(name) > 3)):
         return False
+    if kind == "person" and any(
+        w.isalpha() and w.islower() and w not in NAME_PARTICLES for w in re.split(r"[\s\-]", name)
+    ):
+        return False  # "Javelin anti-tank": a common word is no part of a person's name ("Lula da Silva" aside)
     if kind == "place" and name.isalpha() and name.isupper() and len(name) <= 3 and name.lower() not in _KNOWN_BY_NAME:
         return False  # "AI", "MR": news writes no country or city as two bare capitals it does not explain
     return "\n" not in name and len(name) <= 80

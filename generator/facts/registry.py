@@ -22,7 +22,7 @@ import jsonschema
 from generator import yamlsafe
 from generator.articles import fold, slugify
 from generator.errors import InputError, Problem
-from generator.extract.knowledge import compatible_first_names
+from generator.extract.knowledge import compatible_first_names, is_place
 from generator.extract.lexicon import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
 from generator.facts.validate import schema_problem
 
@@ -290,16 +290,27 @@ def _link_mistyped_people(
     records: list[tuple[str, dict[str, Any]]], record_key: dict[tuple[str, str], str], clusters: _Clusters
 ) -> None:
     """A full name that one article's model typed an organisation or a place ("Abdel Fattah El-Sisi") is
-    the person other articles name so; the collection's majority then decides the type."""
-    people = {
-        person_key(record["name"])
-        for _, record in records
-        if record["type"] == "person" and len(person_key(record["name"]).split()) > 1
-    }
+    the person other articles name so; the collection's majority then decides the type. So is one word
+    that is the surname or first name of exactly one person of the collection and no place knowledge
+    knows ("El-Sisi", "Kamala", "Navalny" typed an organisation or a place)."""
+    people: set[str] = set()
+    by_part: dict[str, set[str]] = defaultdict(set)
+    for _, record in records:
+        key = person_key(record["name"])
+        words = key.split()
+        if record["type"] == "person" and len(words) > 1:
+            people.add(key)
+            by_part[_surname_key(words[-1])].add(key)
+            by_part[words[0]].add(key)
     for article_id, record in records:
         key = record_key[(article_id, record["id"])]
-        if record["type"] != "person" and not key.startswith("0:") and person_key(record["name"]) in people:
-            clusters.union(key, "1:" + person_key(record["name"]))
+        if record["type"] == "person" or key.startswith("0:"):
+            continue
+        name = person_key(record["name"])
+        if name in people:
+            clusters.union(key, "1:" + name)
+        elif len(name.split()) == 1 and len(by_part.get(_surname_key(name), ())) == 1 and not is_place(name):
+            clusters.union(key, "1:" + next(iter(by_part[_surname_key(name)])))
 
 
 def _link_first_name_variants(

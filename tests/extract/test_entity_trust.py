@@ -102,3 +102,10 @@ def test_a_plural_title_or_an_opening_participle_is_not_a_first_name(entities_of
     people = {name for name, kind in found if kind == "person"}
     assert {"Collins", "Mike Pyle", "Foster"} <= people
     assert not {name for name in people if name.startswith(("Joining", "Representatives", "Senators"))}
+
+
+def test_a_common_word_is_no_part_of_a_persons_name(entities_of: Any) -> None:
+    found = entities_of(
+        "Ukraine needs more Javelin anti-tank missiles.", "Crown Prince Mohammed bin Salman met Lula da Silva."
+    )
+    assert {name for name, kind in found if kind == "person"} == {"Mohammed bin Salman", "Lula da Silva"}

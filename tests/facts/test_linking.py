@@ -97,6 +97,26 @@ def test_a_person_one_article_typed_an_organisation_is_the_person() -> None:
     assert (entity.name, entity.type) == ("Abdel Fattah Al-Sisi", "person")
 
 
+def test_one_word_typed_an_organisation_or_a_place_is_the_one_person_it_names() -> None:
+    records: list[tuple[str, list[dict[str, Any]]]] = [
+        ("a", [{"id": "sisi", "name": "Abdel Fattah Al-Sisi", "type": "person"}]),
+        ("b", [{"id": "el-sisi", "name": "El-Sisi", "type": "organisation"}]),
+        ("c", [{"id": "harris", "name": "Vice President Kamala Harris", "type": "person"}]),
+        ("d", [{"id": "kamala", "name": "Kamala", "type": "place"}]),
+        (
+            "e",
+            [
+                {"id": "jordan", "name": "Jordan", "type": "place"},
+                {"id": "mj", "name": "Michael Jordan", "type": "person"},
+            ],
+        ),
+    ]
+    resolution = resolve(records, load_registry(None, "entities.yaml"))
+    assert resolution.of_record[("b", "el-sisi")] == resolution.of_record[("a", "sisi")]
+    assert resolution.of_record[("d", "kamala")] == resolution.of_record[("c", "harris")]
+    assert resolution.of_record[("e", "jordan")] != resolution.of_record[("e", "mj")]  # a country knowledge knows
+
+
 def test_a_bare_surname_or_first_name_joins_the_one_person_who_has_it() -> None:
     records: list[tuple[str, list[dict[str, Any]]]] = [
         ("a", [{"id": "sisi", "name": "Abdel Fattah Al-Sisi", "type": "person"}]),
