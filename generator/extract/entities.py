@@ -376,8 +376,9 @@ def _after_leading_verb(doc: Doc, start: int, end: int) -> int:
 
 def _opening_participle(token: Token) -> bool:
     """ "Joining Kirby, it's …": a sentence opening with a participle, which the model tags as a name."""
+    before = next((t for t in reversed(token.doc[: token.i]) if not t.is_space), None)
     return (
-        token.is_sent_start is True
+        (before is None or token.is_sent_start is True or before.text in {".", "?", "!", ":"})
         and len(token.text) > 4
         and token.lower_.endswith("ing")
         and len(knowledge.first_name_forms(token.lower_)) == 1
@@ -519,6 +520,7 @@ def _is_name_token(token: Token) -> bool:
         and token.text[:1].isupper()
         and token.is_alpha
         and not _is_title_token(token)
+        and not _opening_participle(token)
         and token.dep_ in {"compound", "nsubj", "nmod"}
         and token.head.i > token.i
     )

@@ -418,13 +418,11 @@ def _link_surnames(
             if len(firsts) == 1:
                 clusters.union(key, firsts.pop())
                 continue
-            # "Netanyanu [sic]": one letter off the surname of one known person
+            # "Netanyanu [sic]": one letter off a known surname, then as that surname
             spelt = _misspelt_surname(surname, surnames_by_shape)
-            if spelt is not None:
-                family = {clusters.find(k) for k in by_surname[spelt]}
-                if len(family) == 1:
-                    clusters.union(key, family.pop())
-            continue
+            if spelt is None:
+                continue
+            candidates = sorted({clusters.find(k) for k in by_surname[spelt]})
         if len(candidates) == 1:
             clusters.union(key, candidates[0])
             continue

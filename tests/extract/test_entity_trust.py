@@ -97,7 +97,7 @@ def test_a_capital_in_a_heading_does_not_make_a_name(entities_of: Any) -> None:
 def test_a_plural_title_or_an_opening_participle_is_not_a_first_name(entities_of: Any) -> None:
     found = entities_of(
         "I spoke with Senators Collins and Graham and Representatives Foster and Lawler today.",
-        "Joining Kirby, it’s Mike Pyle, the Deputy National Security Advisor.",
+        "Today, we have a special guest with us.  Joining Kirby, it’s Mike Pyle, the Deputy National Security Advisor.",
     )
     people = {name for name, kind in found if kind == "person"}
     assert {"Collins", "Mike Pyle", "Foster"} <= people
