@@ -40,8 +40,10 @@ PATRONYMIC_WORDS = frozenset("bin bint ibn ben abu".split())
 NAME_PARTICLES = PATRONYMIC_WORDS | frozenset("al el de del della der den di da dos du la le van von y".split())
 """Lower-case words inside people's names ("Mohammed bin Salman", "Lula da Silva", "Ludwig van Beethoven")."""
 """Words that join a person's name to their father's ("Haitham bin Tariq"): one name, which the model splits."""
-DANGLING_WORDS = frozenset("and or of the for & to on in with".split())
+DANGLING_WORDS = frozenset("and or of the for & to on in with".split()) | NAME_PARTICLES
 """Words a name never ends with: "Departments of State and" is a fragment of two names."""
+COLLECTIVE_POSSESSORS = frozenset("people peoples women children men workers veterans".split())
+"""Plural nouns whose possessive is part of a name: "the People's Republic of China", "Children's Hospital"."""
 MODEL_CODE = re.compile(r"[A-Z]{1,5}-\d{1,4}[A-Z]?")
 """An aircraft's, a weapon's or a virus's designation ("C-17", "F-16", "COVID-19"): a thing, not a name."""
 _LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -112,7 +114,11 @@ def find_mentions(span: Span, sentence_id: str, paragraph: int) -> list[Mention]
         if kind is None or index == skip:
             continue
         following = ents[index + 1] if index + 1 < len(ents) else None
-        if kind == "person" and following is not None and _patronymic(ent, following):
+        if (
+            kind == "person"
+            and following is not None
+            and (_patronymic(ent, following) or _particle_cut(ent, following))
+        ):
             # "Haitham bin Tariq Al Said": one name, which the model read as two people
             mentions.extend(_mentions_of(ent.doc[ent.start : following.end], kind, span, sentence_id, paragraph))
             skip = index + 1
@@ -166,6 +172,11 @@ def _patronymic(ent: Span, following: Span) -> bool:
         and doc[ent.end].lower_ in PATRONYMIC_WORDS
         and doc[ent.end].is_lower
     )
+
+
+def _particle_cut(ent: Span, following: Span) -> bool:
+    """ "Ursula von der" + "Leyen": a name the model cut after a particle, the rest read as another name."""
+    return following.start == ent.end and ent[-1].lower_ in NAME_PARTICLES and ent[-1].is_lower
 
 
 def _restarted(ent: Span, following: Span) -> bool:
@@ -358,7 +369,7 @@ def _after_restart(doc: Doc, start: int, end: int) -> int:
 def _after_possessive(doc: Doc, start: int, end: int) -> int:
     """ "DHS's Homeland Security Investigations": the name is what the possessive owns."""
     for i in range(end - 2, start, -1):
-        if doc[i].tag_ == "POS":
+        if doc[i].tag_ == "POS" and doc[i - 1].lower_ not in COLLECTIVE_POSSESSORS:
             return i + 1
     return start
 
@@ -462,7 +473,7 @@ def _not_one_name(name: Span) -> bool:
     "C-17", "AI", "Jr.", "East"."""
     text = name.text
     last = name[-1].lower_
-    if text.lower() in COMMON_ABBREVIATIONS or (len(name) == 1 and last in COMPASS_WORDS):
+    if text.lower() in COMMON_ABBREVIATIONS or (len(name) == 1 and last in COMPASS_WORDS | PLACE_NOUNS):
         return True
     if last in DANGLING_WORDS or "/" in text or any(t.text in {"or", "with"} for t in name):
         return True
@@ -686,7 +697,7 @@ def _alias_target(
                 for k, full in names.items()
                 if len(full.split()) == 2
                 and full.split()[0] == mention.name
-                and full.split()[1].lower() not in ORG_WORDS
+                and full.split()[1].lower() not in ORG_WORDS | GOVERNMENT_WORDS
                 and types[k].most_common(1)[0][0] == "organisation"
             ]
             if kind == "organisation" and len(longer) == 1:

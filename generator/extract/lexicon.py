@@ -158,6 +158,7 @@ TITLE_WORDS = frozenset(
     prime vice deputy acting former first second senior principal assistant associate foreign defense
     defence interior finance state national security general attorney chief press homeland
     amir emir sheikh sheikha crown gentleman lady his her excellency majesty highness honorable honourable
+    emerita emeritus
     sen rep gov gen adm lt col sgt capt supt potus flotus vpotus scotus
 """.split()
 )

@@ -37,9 +37,9 @@ def make_environment(templates: dict[str, str]) -> Environment:
     return env
 
 
-FIXED_PAGES = 8
-"""Pages besides the articles, the entities and the paginated lists: home, charts, disagreements,
-review, downloads (page and two files), search."""
+FIXED_PAGES = 7
+"""Pages besides the articles, the entities and the paginated lists: home, charts, review, downloads
+(page and two files), search."""
 
 PAGE_ROWS = 200
 """Rows per page of a long list (articles, speakers, statements, a month, figures, entities by letter):
@@ -88,6 +88,7 @@ def page_count(collection: Collection) -> int:
         + len(lists.articles)
         + sum(len(pages) for pages in lists.entities.values())
         + len(lists.figures)
+        + len(lists.discrepancies)
         + len(lists.speakers)
         + sum(len(pages) for _, _, pages in lists.statements)
         + 1
@@ -103,6 +104,9 @@ class _Lists:
         self.articles = paginate(collection.articles, "articles/index.md", "articles/page/{n}.md")
         self.entities = {kind: _by_letter(collection.by_type(kind), folder) for kind, folder in TYPE_FOLDERS.items()}
         self.figures = paginate(collection.figures(), "figures/index.md", "figures/page/{n}.md")
+        # one row per disagreeing figure, so that a page never holds more than PAGE_ROWS of them
+        rows = [(d, point, i == 0) for d in discrepancies(collection) for i, point in enumerate(d.points)]
+        self.discrepancies = paginate(rows, "figures/discrepancies.md", "figures/discrepancies/{n}.md")
         speakers = _by_speaker(collection)
         self.statements = [
             (speaker, rows, paginate(rows, f"statements/{key}/index.md", f"statements/{key}/{{n}}.md"))
@@ -152,7 +156,8 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
     for path, rows, pager in lists.figures:
         yield render(path, "figures.md.j2", figures=rows, pager=pager)
     yield render("figures/charts.md", "charts.md.j2", series=series, charts=[svg_chart(s, "../") for s in series])
-    yield render("figures/discrepancies.md", "discrepancies.md.j2", discrepancies=discrepancies(collection))
+    for path, rows, pager in lists.discrepancies:
+        yield render(path, "discrepancies.md.j2", rows=rows, pager=pager)
     yield from _review_pages(collection, render, site)
     yield render("downloads/index.md", "downloads.md.j2")
     yield "downloads/facts.json", facts_json(collection)

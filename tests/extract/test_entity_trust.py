@@ -109,3 +109,27 @@ def test_a_common_word_is_no_part_of_a_persons_name(entities_of: Any) -> None:
         "Ukraine needs more Javelin anti-tank missiles.", "Crown Prince Mohammed bin Salman met Lula da Silva."
     )
     assert {name for name, kind in found if kind == "person"} == {"Mohammed bin Salman", "Lula da Silva"}
+
+
+def test_names_cut_after_a_particle_or_behind_a_title_word_are_whole(entities_of: Any) -> None:
+    found = entities_of("Ursula von der Leyen met Speaker Emerita Nancy Pelosi in the People’s Republic of China.")
+    assert found == {
+        ("Ursula von der Leyen", "person"),
+        ("Nancy Pelosi", "person"),
+        ("People’s Republic of China", "place"),
+    }
+
+
+def test_a_place_noun_alone_is_no_name(entities_of: Any) -> None:
+    found = entities_of(
+        "MCC and USAID launched Climate Finance + at the summit as a collaborative effort.",
+        "Ursula von der Leyen met G7 Leaders on the Peninsula.",
+    )
+    assert {name for name, _ in found} == {"USAID", "Ursula von der Leyen"}
+
+
+def test_an_administration_named_for_a_person_does_not_take_the_persons_name(nlp: Any) -> None:
+    text = "date 2023-11-29 A test article\n\nClimate Finance + was launched under the Trump administration. Trump said so.\n"
+    facts = next(extract_all([parse_article(text.encode(), "test.txt")], nlp))
+    administration = next(e for e in facts["entities"] if e["name"] == "Trump administration")
+    assert "Trump" not in administration["aliases"]

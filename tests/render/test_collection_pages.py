@@ -99,6 +99,24 @@ def test_sources_that_disagree_on_one_date_are_listed_and_qualified_figures_are_
     assert (found.series, found.date, [p.value for p in found.points]) == ("hostages released", "2023-11-24", [12, 13])
 
 
+def test_disagreements_continue_on_further_pages_instead_of_growing_one_page(monkeypatch: Any) -> None:
+    import generator.render as render
+
+    monkeypatch.setattr(render, "PAGE_ROWS", 3)
+    items = [
+        article_facts(f"2023-11-{day}", [(day + value, "hostages", "released")], name=f"source-{value}")
+        for day in (24, 25)
+        for value in (10, 20, 30)
+    ]
+    pages = render_site(items)
+    shown = [path for path in pages if path.startswith("figures/discrepancies")]
+    assert shown == ["figures/discrepancies.md", "figures/discrepancies/2.md"]
+    first, second = (BeautifulSoup(pages[path], "html.parser").get_text() for path in shown)
+    assert first.count(" hostages |") == 3 and second.count(" hostages |") == 3  # three figures a page
+    assert r"Hostages released on 2023\-11\-25" in first and r"Hostages released on 2023\-11\-24" in second
+    assert "[2](../figures/discrepancies/2.md)" in first
+
+
 def test_review_lists_held_back_machine_facts_weakest_first_with_their_line() -> None:
     item = article_facts("2023-11-24", [(13, "hostages", "released"), (2, "trucks", None), (3, "days", None)])
     item.facts["figures"][1]["reviewed"] = True
