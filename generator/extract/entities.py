@@ -528,6 +528,7 @@ def _is_country(name: str) -> bool:
 def _is_name_token(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
+        and len(token.text) > 1  # "Q Karine?": a transcript's question label, not a first name
         and token.text[:1].isupper()
         and token.is_alpha
         and not _is_title_token(token)

@@ -133,3 +133,10 @@ def test_an_administration_named_for_a_person_does_not_take_the_persons_name(nlp
     facts = next(extract_all([parse_article(text.encode(), "test.txt")], nlp))
     administration = next(e for e in facts["entities"] if e["name"] == "Trump administration")
     assert "Trump" not in administration["aliases"]
+
+
+def test_a_question_label_is_not_taken_back_as_a_first_name(entities_of: Any) -> None:
+    found = entities_of(
+        "MS. JEAN-PIERRE: Go ahead.", "Q\u00a0\u00a0\u00a0 Karine?", "Q\u00a0\u00a0\u00a0 Karine, thank you."
+    )
+    assert not {name for name, _ in found if name.startswith("Q")}
