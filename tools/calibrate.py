@@ -29,6 +29,9 @@ SMOOTHING = 4.0
 """How many facts' worth of weight the coarser cell's rate has in a cell's rate (add-m smoothing)."""
 TARGETS = {"entities": 0.90, "roles": 0.90, "figures": 0.90, "dates": 0.90, "statements": 0.85}
 """Precision the published facts of each kind must reach on the dev sets."""
+MIN_THRESHOLD = 0.75
+"""No threshold goes lower, whatever the dev sets allow: a machine fact less likely right than three in
+four waits for a person even when the facts above it are right often enough on average."""
 _TYPES = {"person": "person", "organisation": "organization", "place": "place"}
 
 
@@ -286,8 +289,8 @@ def fit(facts: list[Labelled]) -> dict[str, Any]:
 
 
 def choose_thresholds(facts: list[Labelled], table: dict[str, Any]) -> dict[str, float]:
-    """Per kind, the lowest threshold at which the facts at or above it reach the kind's precision target
-    on every dev set that annotates the kind (the most recall the target allows). Entities come last: an
+    """Per kind, the lowest threshold (MIN_THRESHOLD at least) at which the facts at or above it reach the
+    kind's precision target on every dev set that annotates the kind (the most recall the target allows). Entities come last: an
     entity that a published fact names is published whatever its own confidence."""
     thresholds: dict[str, float] = {}
     for kind in sorted(TARGETS, key=lambda k: k == "entities"):
@@ -296,7 +299,7 @@ def choose_thresholds(facts: list[Labelled], table: dict[str, Any]) -> dict[str,
         scored = [(round(_calibrated(table, kind, f), 2), f) for f in labelled]
         forced = [any(_named_published(table, thresholds, n) for n in f.named_by) for _, f in scored]
         choice = 1.0
-        for threshold in sorted({p for p, _ in scored}):
+        for threshold in sorted({p for p, _ in scored if p >= MIN_THRESHOLD}):
             published = [f for (p, f), always in zip(scored, forced, strict=True) if p >= threshold or always]
             sets = {f.set_name for f in published}
             if published and all(_precision([f for f in published if f.set_name == s]) >= target for s in sets):

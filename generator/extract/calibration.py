@@ -17,6 +17,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from generator.extract import knowledge
+from generator.extract.lexicon import ORG_WORDS
+
 CALIBRATION_FILE = Path(__file__).resolve().with_name("calibration.json")
 KINDS = ("entities", "roles", "figures", "statements", "dates")
 
@@ -33,6 +36,7 @@ def features(kind: str, record: dict[str, Any], document: dict[str, Any]) -> lis
         return [
             raw,
             f"type={record.get('type')}",
+            f"evidence={_name_evidence(str(record.get('name', '')), str(record.get('type')))}",
             f"mentions={min(mentions, 3)}",
             f"words={min(_words(record.get('name')), 3)}",
         ]
@@ -57,6 +61,21 @@ def features(kind: str, record: dict[str, Any], document: dict[str, Any]) -> lis
         return [raw, f"content_words={length}", f"kind={record.get('kind')}", f"speaker={'speaker' in record}"]
     text = str(record.get("text", ""))
     return [raw, f"digits={any(c.isdigit() for c in text)}", f"words={min(_words(text), 4)}"]
+
+
+def _name_evidence(name: str, kind: str) -> str:
+    """What knowledge says of a name of that type: a place the gazetteer knows, a person's first name the
+    name lists know, an organisation's word or an acronym; "none" otherwise."""
+    words = name.split()
+    if kind == "place":
+        return "gazetteer" if knowledge.is_place(name) else "none"
+    if kind == "person":
+        if len(words) == 1:
+            return "one word"
+        return "first name" if len(knowledge.first_name_forms(words[0])) > 1 else "none"
+    if any(word.lower() in ORG_WORDS for word in words):
+        return "organisation word"
+    return "acronym" if name.isupper() else "none"
 
 
 _MEASURES = {"percent": "percent", "%": "percent", "dollars": "money", "euros": "money", "pounds": "money"}

@@ -81,3 +81,23 @@ def test_facts_are_labelled_by_the_scorers_own_matching() -> None:
     }
     labels = label_document(scorer, ["entities", "figures", "statements"], gold, facts)
     assert labels == {"entities": [True], "figures": [True, False], "statements": [True]}
+
+
+def test_no_threshold_goes_below_three_in_four_whatever_the_average_allows() -> None:
+    # 0.70-likely facts would pass on average (the 0.99 ones carry them), but each is a coin toss
+    facts = labelled("a", "0.99", 200, 0) + labelled("a", "0.70", 13, 7)
+    table = fit(facts)
+    assert table["kinds"]["figures"]["cells"]["raw=0.70"]["p"] < 0.75
+    assert choose_thresholds(facts, table)["figures"] >= 0.75
+
+
+def test_entities_carry_what_knowledge_says_of_their_name_as_evidence() -> None:
+    def evidence(name: str, kind: str) -> str:
+        record = {"id": "x", "name": name, "type": kind, "sentences": ["s1"], "confidence": 0.68}
+        return calibration.features("entities", record, document())[2]
+
+    assert evidence("Egypt", "place") == "evidence=gazetteer"
+    assert evidence("Protecting", "place") == "evidence=none"
+    assert evidence("Robert Malley", "person") == "evidence=first name"
+    assert evidence("Department of Energy", "organisation") == "evidence=organisation word"
+    assert evidence("UNRWA", "organisation") == "evidence=acronym"
