@@ -25,3 +25,15 @@ def facts_of(nlp: Any) -> Any:
         return next(extract_all([article], nlp))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def entities_of(nlp: Any) -> Any:
+    """The (name, type) of every entity of a plain-text article made of `paragraphs`."""
+
+    def run(*paragraphs: str) -> set[tuple[str, str]]:
+        text = "date 2023-11-29 A test article\n\n" + "\n\n".join(paragraphs) + "\n"
+        facts = next(extract_all([parse_article(text.encode(), "test.txt")], nlp))
+        return {(e["name"], e["type"]) for e in facts["entities"]}
+
+    return run

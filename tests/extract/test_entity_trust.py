@@ -5,20 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from generator.articles import parse_article
 from generator.extract import extract_all
-
-
-@pytest.fixture(scope="module")
-def entities_of(nlp: Any) -> Any:
-    def run(*paragraphs: str) -> set[tuple[str, str]]:
-        text = "date 2023-11-29 A test article\n\n" + "\n\n".join(paragraphs) + "\n"
-        facts = next(extract_all([parse_article(text.encode(), "test.txt")], nlp))
-        return {(e["name"], e["type"]) for e in facts["entities"]}
-
-    return run
 
 
 def test_programmes_initiatives_and_agreements_are_not_organisations(entities_of: Any) -> None:
