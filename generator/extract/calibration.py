@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.extract import knowledge
-from generator.extract.lexicon import ORG_WORDS
+from generator.extract.lexicon import ORG_WORDS, PLACE_NOUNS
 
 CALIBRATION_FILE = Path(__file__).resolve().with_name("calibration.json")
 KINDS = ("entities", "roles", "figures", "statements", "dates")
@@ -32,13 +32,11 @@ def features(kind: str, record: dict[str, Any], document: dict[str, Any]) -> lis
     """The evidence of one fact as `name=value` features, the most telling first."""
     raw = f"raw={float(record.get('confidence', 0)):.2f}"
     if kind == "entities":
-        mentions = len(record.get("sentences", []))
+        # the raw confidence counts the mentions already; a finer split leaves cells of one or two facts
         return [
             raw,
             f"type={record.get('type')}",
             f"evidence={_name_evidence(str(record.get('name', '')), str(record.get('type')))}",
-            f"mentions={min(mentions, 3)}",
-            f"words={min(_words(record.get('name')), 3)}",
         ]
     if kind == "roles":
         mentioned = _mentions(document, record.get("entity"))
@@ -64,11 +62,14 @@ def features(kind: str, record: dict[str, Any], document: dict[str, Any]) -> lis
 
 
 def _name_evidence(name: str, kind: str) -> str:
-    """What knowledge says of a name of that type: a place the gazetteer knows, a person's first name the
-    name lists know, an organisation's word or an acronym; "none" otherwise."""
+    """What knowledge says of a name of that type: a place the gazetteer knows or one named with a place
+    noun ("West Bank", "Rafah crossing"), a person's first name the name lists know, an organisation's
+    word or an acronym; "none" otherwise."""
     words = name.split()
     if kind == "place":
-        return "gazetteer" if knowledge.is_place(name) else "none"
+        if knowledge.is_place(name):
+            return "gazetteer"
+        return "place noun" if len(words) > 1 and words[-1].lower() in PLACE_NOUNS else "none"
     if kind == "person":
         if len(words) == 1:
             return "one word"
