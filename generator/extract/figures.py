@@ -278,11 +278,12 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
             qualifier = meaning
             tokens = tokens[lead + len(words.split()) :]
             break
-    if qualifier is None and start >= 2:
-        before = f"{doc[start - 2].lower_} {doc[start - 1].lower_}"
-        single = doc[start - 1].lower_
+    at = _before_aside(doc, start)
+    if qualifier is None and at >= 2:
+        before = f"{doc[at - 2].lower_} {doc[at - 1].lower_}"
+        single = doc[at - 1].lower_
         qualifier = QUALIFIERS.get(before) or (
-            QUALIFIERS.get(single) if doc[start - 1].pos_ in {"ADP", "ADV", "ADJ"} else None
+            QUALIFIERS.get(single) if doc[at - 1].pos_ in {"ADP", "ADV", "ADJ"} else None
         )
     window = any(t.lower_ in WINDOW_WORDS for t in [*tokens[:2], *doc[max(start - 2, 0) : start]])
     if qualifier is not None and tokens and tokens[0].lower_ in PERIOD_WORDS:
@@ -369,6 +370,18 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         held,
         window and unit_token is not None and unit_token.lemma_.lower() in DURATION_UNITS,
     )
+
+
+def _before_aside(doc: Doc, start: int) -> int:
+    """Where the words before a number end, past a short spoken aside: "about, I believe, 20 leaders" reads
+    as "about 20 leaders"."""
+    if start < 2 or doc[start - 1].text != ",":
+        return start
+    for comma in range(start - 2, max(start - 5, 0), -1):
+        if doc[comma].text == ",":
+            aside = doc[comma + 1 : start - 1]
+            return comma if aside[0].pos_ == "PRON" and any(t.pos_ == "VERB" for t in aside) else start
+    return start
 
 
 def _joined_to_word(first: Token) -> bool:

@@ -80,6 +80,11 @@ def test_an_approximation_keeps_its_qualifier(facts_of: Any) -> None:
     assert _all(facts) == [(100, "citizens", "fewer than"), (50, "trucks", "more than")]
 
 
+def test_a_spoken_aside_keeps_the_qualifier(facts_of: Any) -> None:
+    facts = facts_of("It is about, I believe, 20 leaders from the community.", "In Paris, 20 people died.")
+    assert _all(facts) == [(20, "leaders", "about"), (20, "people", None)]
+
+
 def test_a_number_written_onto_a_word_is_a_term(facts_of: Any) -> None:
     facts = facts_of("They backed a net-zero economy by 2050 and a zero-sum view of trade.")
     assert _all(facts) == []
