@@ -298,8 +298,8 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     attached_unit = None
     number_words = [t.text for t in number_tokens]
     attached = _ATTACHED.match(number_tokens[-1].text)
-    if attached and attached.group(2).lower() in {"st", "nd", "rd", "th", "am", "pm"}:
-        return None  # "the 20th century", "at 1.56pm"
+    if attached and attached.group(2).lower() in {"st", "nd", "rd", "th", "am", "pm", "s", "ers"}:
+        return None  # "the 20th century", "at 1.56pm", "the 1970s", "4-3s", "the 49ers": an order, a time, a name
     if _names_a_model(doc[start], number_tokens[-1]):
         return None
     if attached and attached.group(2).lower() not in _SCALE_SUFFIXES:

@@ -132,6 +132,11 @@ def test_a_fraction_is_no_count(facts_of: Any) -> None:
     assert _all(facts_of("Inflation is down two thirds from its peak.")) == []
 
 
+def test_a_number_with_a_plural_s_is_no_count(facts_of: Any) -> None:
+    facts = facts_of("The 49ers won 3 games, as in the 1970s, and Channel 5s coverage was popular.")
+    assert _all(facts) == [(3, "games", None)]
+
+
 def test_calibration_never_publishes_a_held_figure() -> None:
     table = {"kinds": {"figures": {"cells": {"": {"p": 0.99}}}}}
     held = {"value": 1, "unit": "option", "text": "one", "confidence": calibration.HELD_CONFIDENCE}
