@@ -70,8 +70,11 @@ def find_figures(sentence: Span) -> list[FigureFinding]:
             last = part_findings[-1]
             low = part_findings[0]
             low.unit, low.counts = (low.unit, low.counts) if low.unit_token is not None else (last.unit, last.counts)
+            held = next((f.held for f in part_findings if f.held), None)
+            window = any(f.window for f in part_findings)
             for finding in part_findings:
                 finding.text = _span_text(whole)
+                finding.held, finding.window = held, window  # one range: both ends published or neither
             low.qualifier, last.qualifier = low.qualifier or "at least", last.qualifier or "at most"
         elif len(parts) > 1 and not part_findings:
             continue
@@ -167,9 +170,10 @@ def _is_range(doc: Doc, start: int, parts: list[tuple[int, int]]) -> bool:
 
 
 def _bare(doc: Doc, part: tuple[int, int]) -> bool:
-    """A number alone, with no unit or sign of its own ("35", "four")."""
-    tokens = doc[part[0] : part[1]]
-    return len(tokens) > 0 and all(t.like_num for t in tokens)
+    """A number with no unit or sign of its own ("35", "four", "the next four"; not "$43.6 billion")."""
+    tokens = list(doc[part[0] : part[1]])
+    first = next((i for i, t in enumerate(tokens) if t.like_num), None)
+    return first is not None and all(t.is_alpha for t in tokens[:first]) and all(t.like_num for t in tokens[first:])
 
 
 def _listed(doc: Doc, start: int, end: int) -> bool:
@@ -177,8 +181,8 @@ def _listed(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1] if start > 0 else None
     after = doc[end : end + 2]
     return (before is not None and (before.text == "," or before.like_num)) or (
-        len(after) == 2 and after[0].lower_ in {",", "and", "or"} and after[1].like_num
-    )
+        doc[end - 1].like_num and len(after) == 2 and after[0].lower_ in {",", "and", "or"} and after[1].like_num
+    )  # a unit after the second number ends the list: "four or five decades, 300 towns" is a range
 
 
 _AFTER_NUMBER = {"%", "million", "billion", "thousand", "trillion", "percent", "cent"}

@@ -116,6 +116,24 @@ def test_a_spoken_approximation_is_a_range(facts_of: Any) -> None:
     ]
 
 
+def test_a_change_to_a_level_is_no_range(facts_of: Any) -> None:
+    facts = facts_of(
+        "The deficit increased by $43.6 billion to $419.2 billion.", "They vowed to cut pollution by 50 to 52 percent."
+    )
+    assert _all(facts) == [
+        (43600000000, "dollars", None),
+        (419200000000, "dollars", None),
+        (50, "percent", "at least"),
+        (52, "percent", "at most"),
+    ]
+
+
+def test_a_range_is_held_or_published_whole(facts_of: Any) -> None:
+    facts = facts_of("Over the next four or five decades, 300 towns will flood.")
+    assert _published(facts) == [(300, "towns", None)]
+    assert _held(facts) == [(4, "decades"), (5, "decades")]
+
+
 def test_or_more_and_a_list_are_no_range(facts_of: Any) -> None:
     facts = facts_of("We believe that there are 20 or more Americans missing.")
     assert _all(facts) == [(20, "Americans", None)]
