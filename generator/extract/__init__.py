@@ -141,6 +141,8 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
         for figure in find_figures(sentence) if _first_copy(sentence, counted_sentences) else ():
             if turn is not None and turn.asks:
                 figure.held = "the asking side of a transcript"  # a reporter's figure is no fact of the story
+            elif is_question(sentence):
+                figure.held = "a question"  # "… over the last two decades, right?": the asker's premise
             builder.add_figure(figure)
         found = find_statements(sentence)
         if turn is not None:

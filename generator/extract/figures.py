@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 _NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
-_SCALE_PARTS = {"million", "billion", "thousand", "hundred", "bn", "m", "%", "percent"}
+_SCALE_PARTS = {"million", "billion", "thousand", "hundred", "dozen", "bn", "m", "%", "percent"}
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "US$": "dollars"}
 
 
@@ -294,6 +294,8 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         qualifier = None  # "over the last four years" is a period, not "more than four years"
     while tokens and tokens[0].lower_ in PERIOD_WORDS:
         tokens = tokens[1:]
+    if qualifier is None and len(tokens) > 1 and tokens[0].lower_ in QUALIFIERS and tokens[1].like_num:
+        qualifier, tokens = QUALIFIERS[tokens[0].lower_], tokens[1:]  # "the past almost three years"
     if _negated_or_pronoun(doc, tokens):
         return None
     number_tokens = [t for t in tokens if _is_number_part(t)]

@@ -149,6 +149,9 @@ QUALIFIERS = {
     "under": "fewer than",
     "at most": "at most",
     "some ": "about",
+    "as many as": "up to",
+    "as much as": "up to",
+    "going on": "nearly",
 }
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "any", "it": "organisation"}

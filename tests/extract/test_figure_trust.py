@@ -80,6 +80,21 @@ def test_an_approximation_keeps_its_qualifier(facts_of: Any) -> None:
     assert _all(facts) == [(100, "citizens", "fewer than"), (50, "trucks", "more than")]
 
 
+def test_spoken_approximations_keep_their_qualifier(facts_of: Any) -> None:
+    facts = facts_of(
+        "He has worked on it for the past almost three years.",
+        "It cuts the cost by as much as 25 percent.",
+        "They held more than three dozen meetings.",
+    )
+    assert _all(facts) == [(3, "years", "nearly"), (25, "percent", "up to"), (36, "meetings", "more than")]
+
+
+def test_a_question_gives_no_published_figure(facts_of: Any) -> None:
+    facts = facts_of("And that is over the last 20 years, right?", "Officials said 60 trucks entered Gaza.")
+    assert _published(facts) == [(60, "trucks", None)]
+    assert _held(facts) == [(20, "years")]
+
+
 def test_a_spoken_aside_keeps_the_qualifier(facts_of: Any) -> None:
     facts = facts_of("It is about, I believe, 20 leaders from the community.", "In Paris, 20 people died.")
     assert _all(facts) == [(20, "leaders", "about"), (20, "people", None)]
