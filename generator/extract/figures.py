@@ -320,7 +320,7 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     spelled = not any(c.isdigit() for t in number_tokens for c in t.text)
     if spelled and _joined_to_word(number_tokens[0]):
         return None  # "net-zero", "zero-sum": a term, not a number
-    held = _weak_count(number_tokens) if spelled and fraction is None else None
+    held = (_weak_count(number_tokens) if spelled and fraction is None else None) or _reference(number_tokens)
     last = number_tokens[-1]
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     compound = _hyphen_unit(last)
@@ -404,6 +404,18 @@ def _weak_count(number_tokens: list[Token]) -> str | None:
     "zero evidence": words that are seldom counts."""
     if all(t.lower_ in WEAK_NUMBER_WORDS for t in number_tokens):
         return "a spelled-out one or zero"
+    return None
+
+
+def _reference(number_tokens: list[Token]) -> str | None:
+    """Why a number names a group the text already has rather than counting news, or None: "my two boys",
+    "our 50 states" (a possessive's own set), "the two most significant players" (a ranking)."""
+    doc = number_tokens[0].doc
+    first, last = number_tokens[0], number_tokens[-1]
+    if first.i > 0 and doc[first.i - 1].tag_ == "PRP$":
+        return "a possessive's own group"
+    if last.i + 1 < len(doc) and doc[last.i + 1].tag_ in {"JJS", "RBS"}:
+        return "a ranking"
     return None
 
 

@@ -100,6 +100,16 @@ def test_a_spoken_aside_keeps_the_qualifier(facts_of: Any) -> None:
     assert _all(facts) == [(20, "leaders", "about"), (20, "people", None)]
 
 
+def test_a_possessives_group_or_a_ranking_is_held(facts_of: Any) -> None:
+    facts = facts_of(
+        "My two boys were not likely to live.",
+        "Israel and Egypt are the two most significant players.",
+        "We gave her 50 dollars and Hamas freed two Americans.",
+    )
+    assert _published(facts) == [(50, "dollars", None), (2, "Americans", None)]
+    assert _held(facts) == [(2, "boys"), (2, "players")]
+
+
 def test_a_number_written_onto_a_word_is_a_term(facts_of: Any) -> None:
     facts = facts_of("They backed a net-zero economy by 2050 and a zero-sum view of trade.")
     assert _all(facts) == []
