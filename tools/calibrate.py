@@ -316,6 +316,8 @@ def _calibrated(table: dict[str, Any], kind: str, fact: Labelled) -> float:
 
 
 def _lookup(table: dict[str, Any], kind: str, features: tuple[str, ...], raw: float) -> float:
+    if raw <= calibration.HELD_CONFIDENCE:
+        return raw  # held by the rules for review: never published by the calibration (as `calibrated`)
     cells = table["kinds"].get(kind, {}).get("cells", {})
     for key in calibration.keys(list(features)):
         if key in cells:

@@ -15,7 +15,7 @@ from generator.articles import Article, slugify
 from generator.extract import calibration
 from generator.extract.dates import event_date, nowadays, resolve_dates, tense
 from generator.extract.entities import Entity, Mention, cluster, find_mentions
-from generator.extract.figures import find_figures
+from generator.extract.figures import FigureFinding, find_figures
 from generator.extract.lexicon import PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS
 from generator.extract.roles import find_roles
 from generator.extract.statements import (
@@ -139,6 +139,10 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
                 continue  # "MR. SORKIN: The Vice President, everybody.": the label's person is not introduced
             builder.add_role(role.person_token, role.title, role.head, range(role.start, role.end))
         for figure in find_figures(sentence) if _first_copy(sentence, counted_sentences) else ():
+            if turn is not None and turn.asks:
+                figure.held = "the asking side of a transcript"  # a reporter's figure is no fact of the story
+            elif is_question(sentence):
+                figure.held = "a question"  # "… over the last two decades, right?": the asker's premise
             builder.add_figure(figure)
         found = find_statements(sentence)
         if turn is not None:
@@ -283,7 +287,7 @@ class _Builder:
             }
         )
 
-    def add_figure(self, figure: Any) -> None:
+    def add_figure(self, figure: FigureFinding) -> None:
         actor = self.entity_in_subtree(figure.actor_token) if figure.actor_token is not None else None
         doc = self.sentence[2].doc
         record: dict[str, Any] = {
@@ -297,7 +301,7 @@ class _Builder:
             "action": figure.action,
             "about": doc[figure.subject_token].text if figure.subject_token is not None else None,
             "sentence": self.cite(),
-            "confidence": 0.8 if figure.action else 0.65,
+            "confidence": calibration.HELD_CONFIDENCE if figure.held else 0.8 if figure.action else 0.65,
         }
         self.figures.append(record)
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.extract.lexicon import (
+    APPROXIMATE_SEPARATORS,
     DISCOURSE_NOUNS,
     DURATION_UNITS,
     NEGATIONS,
     PERIOD_WORDS,
+    QUALIFIER_INTENSIFIERS,
     QUALIFIERS,
     UNIT_SYMBOLS,
+    WEAK_NUMBER_WORDS,
+    WINDOW_WORDS,
 )
 from generator.extract.numbers import parse_number, tidy
 
@@ -22,7 +26,7 @@ if TYPE_CHECKING:
 
 _NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
-_SCALE_PARTS = {"million", "billion", "thousand", "hundred", "bn", "m", "%", "percent"}
+_SCALE_PARTS = {"million", "billion", "thousand", "hundred", "dozen", "bn", "m", "%", "percent"}
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "US$": "dollars"}
 
 
@@ -37,6 +41,10 @@ class FigureFinding:
     action: str | None
     actor_token: int | None
     subject_token: int | None
+    held: str | None = None
+    """Why the figure waits for a person's review instead of being published ("one" that counts nothing)."""
+    window: bool = False
+    """A duration written as a time window: "over the last 24 hours"."""
 
 
 def find_figures(sentence: Span) -> list[FigureFinding]:
@@ -48,25 +56,58 @@ def find_figures(sentence: Span) -> list[FigureFinding]:
             continue
         parts = _range_parts(sentence.doc, start, end)
         whole = sentence.doc[start:end]
-        part_findings = []
-        for part_start, part_end in parts:
-            finding = _figure(sentence, part_start, part_end, label)
-            if finding is not None:
-                part_findings.append(finding)
-        if len(part_findings) > 1 and _is_range(sentence.doc, start, parts):
+        results = [_figure(sentence, part_start, part_end, label) for part_start, part_end in parts]
+        is_range = _is_range(sentence.doc, start, parts)
+        if is_range and (results[0] is None) != (results[-1] is None):
+            # "48 to 72 hours", "four or five decades": one end names no unit of its own; it shares the other's
+            missing = 0 if results[0] is None else len(results) - 1
+            known = results[-1] if missing == 0 else results[0]
+            assert known is not None
+            results[missing] = _range_end(sentence.doc, parts[missing], known, low=missing == 0)
+        part_findings = [finding for finding in results if finding is not None]
+        if len(part_findings) > 1 and is_range:
             # "$370,000 to $5.5 million": both ends share the unit the last one names, and the range's text.
             last = part_findings[-1]
             low = part_findings[0]
             low.unit, low.counts = (low.unit, low.counts) if low.unit_token is not None else (last.unit, last.counts)
+            held = next((f.held for f in part_findings if f.held), None)
+            window = any(f.window for f in part_findings)
             for finding in part_findings:
                 finding.text = _span_text(whole)
+                finding.held, finding.window = held, window  # one range: both ends published or neither
             low.qualifier, last.qualifier = low.qualifier or "at least", last.qualifier or "at most"
         elif len(parts) > 1 and not part_findings:
             continue
         if part_findings:
             used.update(range(start, end))
             findings.extend(part_findings)
+    if any(f.window for f in findings) and _counts_beside_windows(sentence):
+        for finding in findings:
+            if finding.window:
+                finding.held = finding.held or "the time window of another count"
     return findings
+
+
+def _counts_beside_windows(sentence: Span) -> bool:
+    """Whether the sentence holds a number besides dates, times and years ("In the last 24 hours, about 96 —
+    so, just under a hundred — U.S. citizens crossed"): then a window is the frame of that count."""
+    return any(
+        (t.like_num or _ATTACHED.match(t.text)) and t.ent_type_ not in {"DATE", "TIME", "ORDINAL"}
+        for t in sentence
+        if not _YEAR.match(t.text)
+    )
+
+
+def _range_end(doc: Doc, part: tuple[int, int], other: FigureFinding, low: bool) -> FigureFinding | None:
+    """The end of a range written as a bare number ("48" of "48 to 72 hours", "five" of "four or five
+    decades"), counting what the `other` end counts."""
+    tokens = [t for t in doc[part[0] : part[1]] if _is_number_part(t)]
+    if not tokens or any(t.text in _CURRENCIES or t.lower_ in {"%", "percent"} for t in tokens):
+        return None
+    value = parse_number([t.text for t in tokens])
+    if value is None or (value >= other.value if low else value <= other.value):
+        return None  # "52 to 48": a score, not a range
+    return replace(other, value=tidy(value), text=doc[tokens[0].i : tokens[-1].i + 1].text, qualifier=None)
 
 
 def _span_text(span: Span) -> str:
@@ -89,9 +130,11 @@ def _range_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     parts = []
     part_start = start
     for i in range(start + 1, end - 1):
-        compound = (doc[i].lower_ == "and" and doc[i - 1].lower_ in _SCALE_PARTS and doc[i + 1].is_alpha) or (
-            doc[i].text == "-" and doc[i - 1].is_alpha and doc[i + 1].is_alpha and not doc[i].whitespace_
-        )  # "one hundred and twenty", "seventy-five": one number
+        compound = (
+            (doc[i].lower_ == "and" and doc[i - 1].lower_ in _SCALE_PARTS and doc[i + 1].is_alpha)
+            or (doc[i].text == "-" and doc[i - 1].is_alpha and doc[i + 1].is_alpha and not doc[i].whitespace_)
+            or _and_a_fraction(doc, i) is not None
+        )  # "one hundred and twenty", "seventy-five", "four and a half": one number
         if (
             (doc[i].lower_ in _RANGE_WORDS or doc[i].text == ",")
             and not compound  # "one hundred and twenty" is one number
@@ -104,13 +147,42 @@ def _range_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+_AND_A = {"half": 0.5, "quarter": 0.25}
+
+
+def _and_a_fraction(doc: Doc, i: int) -> float | None:
+    """The fraction that "and a half" / "and a quarter" at token `i` adds to the number before it."""
+    if i + 2 >= len(doc) or doc[i].lower_ != "and" or doc[i + 1].lower_ not in {"a", "an"}:
+        return None
+    return _AND_A.get(doc[i + 2].lower_)
+
+
 def _is_range(doc: Doc, start: int, parts: list[tuple[int, int]]) -> bool:
     """ "$160 to $180", "between 5% and 6%" are ranges; "5, 6 and 7" and "from 4.8 to 4.7 percent" are not."""
     if len(parts) != 2 or _is_change(doc, start):
         return False
     separator = doc[parts[0][1]].lower_
+    if separator in APPROXIMATE_SEPARATORS:
+        # "four or five decades", "35, 40 percent"; not "5, 6 or 7 percent" (a list) nor "20 or more"
+        return _bare(doc, parts[0]) and not _listed(doc, parts[0][0], parts[1][1])
     between = doc[start].lower_ == "between" or (start > 0 and doc[start - 1].lower_ == "between")
     return separator in {"to", "-", "–", "—"} or (separator == "and" and between)
+
+
+def _bare(doc: Doc, part: tuple[int, int]) -> bool:
+    """A number with no unit or sign of its own ("35", "four", "the next four"; not "$43.6 billion")."""
+    tokens = list(doc[part[0] : part[1]])
+    first = next((i for i, t in enumerate(tokens) if t.like_num), None)
+    return first is not None and all(t.is_alpha for t in tokens[:first]) and all(t.like_num for t in tokens[first:])
+
+
+def _listed(doc: Doc, start: int, end: int) -> bool:
+    """Whether the numbers from `start` to `end` are part of a longer list of numbers ("5, 6, 7")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end : end + 2]
+    return (before is not None and (before.text == "," or before.like_num)) or (
+        doc[end - 1].like_num and len(after) == 2 and after[0].lower_ in {",", "and", "or"} and after[1].like_num
+    )  # a unit after the second number ends the list: "four or five decades, 300 towns" is a range
 
 
 _AFTER_NUMBER = {"%", "million", "billion", "thousand", "trillion", "percent", "cent"}
@@ -156,11 +228,22 @@ def _joined_ranges(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
             if separator and (
                 (opener == "between" and separator == "and")
                 or (opener == "from" and separator in {"to", "-", "–"} and not _is_change(doc, first_start))
+                or (_approximate(doc, (first_start, first_end), separator, start) and opener != "from")
             ):
-                joined[-1] = (first_start, end, first_label)
+                approximate = opener not in {"between", "from"}
+                joined[-1] = (first_start, end, label if approximate else first_label)  # the unit's end decides
                 continue
         joined.append((start, end, label))
     return joined
+
+
+def _approximate(doc: Doc, first: tuple[int, int], separator: str, second_start: int) -> bool:
+    """ "10 to 15 hostages", "four or five decades", "35, 40 percent" cut by the model into two numbers: a bare
+    number right before another, joined by "to", "or" or a comma, outside a list."""
+    if separator not in APPROXIMATE_SEPARATORS | {"to", "-", "–"}:
+        return False
+    end = first[1] - 1 if doc[first[1] - 1].lower_ in _RANGE_WORDS else first[1]  # the model took "to" in
+    return _bare(doc, (first[0], end)) and second_start == end + 1 and not _listed(doc, first[0], second_start + 1)
 
 
 def _spelled_end(doc: Doc, end: int, limit: int) -> int:
@@ -190,22 +273,29 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     doc = sentence.doc
     tokens = list(doc[start:end])
     qualifier = None
-    lowered = " ".join(t.lower_ for t in tokens)
+    lead = 0
+    while lead < len(tokens) - 1 and tokens[lead].lower_ in QUALIFIER_INTENSIFIERS:
+        lead += 1  # "just under a hundred", "well over 50"
+    lowered = " ".join(t.lower_ for t in tokens[lead:])
     for words, meaning in QUALIFIERS.items():
         if lowered.startswith(words.strip() + " "):
             qualifier = meaning
-            tokens = tokens[len(words.split()) :]
+            tokens = tokens[lead + len(words.split()) :]
             break
-    if qualifier is None and start >= 2:
-        before = f"{doc[start - 2].lower_} {doc[start - 1].lower_}"
-        single = doc[start - 1].lower_
+    at = _before_aside(doc, start)
+    if qualifier is None and at >= 2:
+        before = f"{doc[at - 2].lower_} {doc[at - 1].lower_}"
+        single = doc[at - 1].lower_
         qualifier = QUALIFIERS.get(before) or (
-            QUALIFIERS.get(single) if doc[start - 1].pos_ in {"ADP", "ADV", "ADJ"} else None
+            QUALIFIERS.get(single) if doc[at - 1].pos_ in {"ADP", "ADV", "ADJ"} else None
         )
+    window = any(t.lower_ in WINDOW_WORDS for t in [*tokens[:2], *doc[max(start - 2, 0) : start]])
     if qualifier is not None and tokens and tokens[0].lower_ in PERIOD_WORDS:
         qualifier = None  # "over the last four years" is a period, not "more than four years"
     while tokens and tokens[0].lower_ in PERIOD_WORDS:
         tokens = tokens[1:]
+    if qualifier is None and len(tokens) > 1 and tokens[0].lower_ in QUALIFIERS and tokens[1].like_num:
+        qualifier, tokens = QUALIFIERS[tokens[0].lower_], tokens[1:]  # "the past almost three years"
     if _negated_or_pronoun(doc, tokens):
         return None
     number_tokens = [t for t in tokens if _is_number_part(t)]
@@ -214,8 +304,8 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     attached_unit = None
     number_words = [t.text for t in number_tokens]
     attached = _ATTACHED.match(number_tokens[-1].text)
-    if attached and attached.group(2).lower() in {"st", "nd", "rd", "th", "am", "pm"}:
-        return None  # "the 20th century", "at 1.56pm"
+    if attached and attached.group(2).lower() in {"st", "nd", "rd", "th", "am", "pm", "s", "ers"}:
+        return None  # "the 20th century", "at 1.56pm", "the 1970s", "4-3s", "the 49ers": an order, a time, a name
     if _names_a_model(doc[start], number_tokens[-1]):
         return None
     if attached and attached.group(2).lower() not in _SCALE_SUFFIXES:
@@ -224,6 +314,13 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     value = parse_number([w.lstrip("+−") for w in number_words])
     if value is None:
         return None
+    fraction = _and_a_fraction(doc, number_tokens[-1].i + 1)
+    if fraction is not None:
+        value += fraction  # "four and a half years" is 4.5 years, not 4 "half"
+    spelled = not any(c.isdigit() for t in number_tokens for c in t.text)
+    if spelled and _joined_to_word(number_tokens[0]):
+        return None  # "net-zero", "zero-sum": a term, not a number
+    held = (_weak_count(number_tokens) if spelled and fraction is None else None) or _reference(number_tokens)
     last = number_tokens[-1]
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     compound = _hyphen_unit(last)
@@ -243,7 +340,7 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     span_text = doc[start:end].text.lower()
     unit_token = _unit_token(last, end, value != 1) if compound is None else None
     symbol = next((t.text for t in doc[max(start - 1, 0) : end] if t.text in _CURRENCIES), None)
-    word_unit = _unit_word(tokens, last)
+    word_unit = _unit_word(tokens, doc[last.i + 3] if fraction is not None else last)
     if "%" in span_text or (attached_unit or "").lower() == "pc" or _says_percent(tokens, after):
         unit, counts = "percent", "percent"
     elif attached_unit is not None:
@@ -265,7 +362,7 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     if unit_token is not None and not _countable(unit_token, value):
         return None
     action, actor, subject = _action(unit_token if unit_token is not None else last)
-    text = doc[number_tokens[0].i : number_tokens[-1].i + 1].text
+    text = doc[number_tokens[0].i : number_tokens[-1].i + (4 if fraction is not None else 1)].text
     return FigureFinding(
         tidy(value),
         text,
@@ -276,7 +373,50 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         action,
         actor,
         subject,
+        held,
+        window and unit_token is not None and unit_token.lemma_.lower() in DURATION_UNITS,
     )
+
+
+def _before_aside(doc: Doc, start: int) -> int:
+    """Where the words before a number end, past a short spoken aside: "about, I believe, 20 leaders" reads
+    as "about 20 leaders"."""
+    if start < 2 or doc[start - 1].text != ",":
+        return start
+    for comma in range(start - 2, max(start - 5, 0), -1):
+        if doc[comma].text == ",":
+            aside = doc[comma + 1 : start - 1]
+            return comma if aside[0].pos_ == "PRON" and any(t.pos_ == "VERB" for t in aside) else start
+    return start
+
+
+def _joined_to_word(first: Token) -> bool:
+    """A number word written onto the word before it with a hyphen: "net-zero", "zero-sum"."""
+    doc = first.doc
+    if first.i < 2 or doc[first.i - 1].text not in {"-", "‑"} or doc[first.i - 1].whitespace_:
+        return False
+    word = doc[first.i - 2]
+    return word.is_alpha and not word.like_num and not word.whitespace_
+
+
+def _weak_count(number_tokens: list[Token]) -> str | None:
+    """Why a spelled-out number likely counts nothing a reader would chart, or None: "one particular option",
+    "zero evidence": words that are seldom counts."""
+    if all(t.lower_ in WEAK_NUMBER_WORDS for t in number_tokens):
+        return "a spelled-out one or zero"
+    return None
+
+
+def _reference(number_tokens: list[Token]) -> str | None:
+    """Why a number names a group the text already has rather than counting news, or None: "my two boys",
+    "our 50 states" (a possessive's own set), "the two most significant players" (a ranking)."""
+    doc = number_tokens[0].doc
+    first, last = number_tokens[0], number_tokens[-1]
+    if first.i > 0 and doc[first.i - 1].tag_ == "PRP$":
+        return "a possessive's own group"
+    if last.i + 1 < len(doc) and doc[last.i + 1].tag_ in {"JJS", "RBS"}:
+        return "a ranking"
+    return None
 
 
 def _negated_or_pronoun(doc: Doc, tokens: list[Token]) -> bool:
@@ -291,7 +431,8 @@ def _negated_or_pronoun(doc: Doc, tokens: list[Token]) -> bool:
 
 def _countable(unit: Token, value: float) -> bool:
     """A figure counts what a reader would chart or quote: not "2 questions" or "1 thing" of speech."""
-    return unit.lemma_.lower() not in DISCOURSE_NOUNS
+    lemma = unit.lemma_.lower()
+    return lemma not in DISCOURSE_NOUNS and lemma.rstrip("s") not in _FRACTIONS  # "down two thirds": a share
 
 
 _FRACTIONS = {"half", "halve", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth"}

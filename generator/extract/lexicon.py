@@ -61,6 +61,19 @@ DISCOURSE_NOUNS = frozenset(
 no figure a reader would chart."""
 
 NEGATIONS = frozenset("not no never nor without".split())
+
+WEAK_NUMBER_WORDS = frozenset("zero one a an".split())
+"""Number words that mostly count nothing when spelled out: "one" is a determiner or pronoun far more
+often than a count ("one hand", "for one day", "I haven't had one"), and a spelled "zero" is rhetoric
+("zero evidence"). A figure written only with these waits for a person's review."""
+
+WINDOW_WORDS = frozenset("last past next previous coming".split())
+"""Words before a duration that make it the time window of what the sentence counts: "in the last 24 hours,
+about 96 citizens crossed"."""
+
+APPROXIMATE_SEPARATORS = frozenset("or ,".split())
+"""Between two bare numbers before one unit, a spoken approximation: "four or five decades", "35, 40
+percent" (a range from the first to the second)."""
 """Words that make the quantity after them none: "not one Republican voted"."""
 
 PERIOD_WORDS = frozenset("the last past next first previous coming".split())
@@ -117,6 +130,8 @@ SCALE_WORDS = {
     "thousands": 1_000,
     "millions": 1_000_000,
 }
+QUALIFIER_INTENSIFIERS = frozenset("just well slightly only".split())
+"""Words before a qualifier that leave its meaning: "just under a hundred" is fewer than 100."""
 QUALIFIERS = {
     "more than": "more than",
     "over": "more than",
@@ -134,6 +149,9 @@ QUALIFIERS = {
     "under": "fewer than",
     "at most": "at most",
     "some ": "about",
+    "as many as": "up to",
+    "as much as": "up to",
+    "going on": "nearly",
 }
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "any", "it": "organisation"}

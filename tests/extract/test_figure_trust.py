@@ -1,0 +1,188 @@
+"""Figures a reader can trust: only counts of the story are published, and a range keeps both ends.
+
+A figure the rules doubt is kept in the fact file for review but held back from the site (its confidence
+stays below the publishing threshold); these tests look at what a reader of the site would see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.extract import calibration
+from generator.render.publish import is_published
+
+
+def _published(facts: dict[str, Any]) -> list[tuple[Any, str, str | None]]:
+    thresholds = calibration.default_thresholds()
+    return [
+        (f["value"], f["unit"], f.get("qualifier"))
+        for f in facts["figures"]
+        if is_published("figures", f, set(), thresholds)
+    ]
+
+
+def _held(facts: dict[str, Any]) -> list[tuple[Any, str]]:
+    thresholds = calibration.default_thresholds()
+    return [(f["value"], f["unit"]) for f in facts["figures"] if not is_published("figures", f, set(), thresholds)]
+
+
+def _all(facts: dict[str, Any]) -> list[tuple[Any, str, str | None]]:
+    return [(f["value"], f["unit"], f.get("qualifier")) for f in facts["figures"]]
+
+
+BRIEFING = (
+    "MS. JEAN-PIERRE: Good afternoon, everyone.",
+    "Q Is it true that Hamas freed 24 hostages and that $6 billion was frozen?",
+    "MS. JEAN-PIERRE: Today 60 trucks entered Gaza.",
+)
+
+
+def test_a_reporters_question_gives_no_published_figure(facts_of: Any) -> None:
+    facts = facts_of(*BRIEFING, title="Press Briefing by Press Secretary Karine Jean-Pierre")
+    assert _published(facts) == [(60, "trucks", None)]
+    assert (24, "hostages") in _held(facts)  # kept for review, not lost
+
+
+def test_a_named_moderators_turn_gives_no_published_figure(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. HALE: You have sent 40 trucks of aid, is that right?",
+        "MS. OKORO: We sent 60 trucks of aid this week.",
+        "MR. HALE: And 12 more trucks tomorrow, what happens then?",
+        "MS. OKORO: Then 90 trucks will follow.",
+        title="Remarks by Ada Okoro, moderated by Dana Hale",
+    )
+    assert sorted(_published(facts)) == [(60, "trucks", None), (90, "trucks", None)]
+
+
+def test_a_spelled_out_one_or_zero_is_held_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "We looked at one particular option for the talks.",
+        "He wants to be a dictator for one day.",
+        "The inquiry turned up zero evidence of wrongdoing.",
+        "Officials said 1 soldier died.",
+    )
+    assert _published(facts) == [(1, "soldier", None)]
+    assert sorted(_held(facts)) == [(0, "evidence"), (1, "day"), (1, "option")]
+
+
+def test_a_time_window_is_not_the_count_it_frames(facts_of: Any) -> None:
+    facts = facts_of(
+        "In just the last 24 hours, about 96 — so, just under a hundred — citizens were able to cross.",
+        "Over the past two days, more than 80 trucks entered Gaza.",
+        "The leaders agreed to extend the pause over the next 48 hours.",
+    )
+    assert (80, "trucks", "more than") in _published(facts)
+    assert (48, "hours", None) in _published(facts)  # no other count: the extension's length is the news
+    assert _held(facts) == [(24, "hours"), (2, "days")]
+
+
+def test_an_approximation_keeps_its_qualifier(facts_of: Any) -> None:
+    facts = facts_of("So far, just under a hundred citizens and well over 50 trucks crossed.")
+    assert _all(facts) == [(100, "citizens", "fewer than"), (50, "trucks", "more than")]
+
+
+def test_spoken_approximations_keep_their_qualifier(facts_of: Any) -> None:
+    facts = facts_of(
+        "He has worked on it for the past almost three years.",
+        "It cuts the cost by as much as 25 percent.",
+        "They held more than three dozen meetings.",
+    )
+    assert _all(facts) == [(3, "years", "nearly"), (25, "percent", "up to"), (36, "meetings", "more than")]
+
+
+def test_a_question_gives_no_published_figure(facts_of: Any) -> None:
+    facts = facts_of("And that is over the last 20 years, right?", "Officials said 60 trucks entered Gaza.")
+    assert _published(facts) == [(60, "trucks", None)]
+    assert _held(facts) == [(20, "years")]
+
+
+def test_a_spoken_aside_keeps_the_qualifier(facts_of: Any) -> None:
+    facts = facts_of("It is about, I believe, 20 leaders from the community.", "In Paris, 20 people died.")
+    assert _all(facts) == [(20, "leaders", "about"), (20, "people", None)]
+
+
+def test_a_possessives_group_or_a_ranking_is_held(facts_of: Any) -> None:
+    facts = facts_of(
+        "My two boys were not likely to live.",
+        "Israel and Egypt are the two most significant players.",
+        "We gave her 50 dollars and Hamas freed two Americans.",
+    )
+    assert _published(facts) == [(50, "dollars", None), (2, "Americans", None)]
+    assert _held(facts) == [(2, "boys"), (2, "players")]
+
+
+def test_a_number_written_onto_a_word_is_a_term(facts_of: Any) -> None:
+    facts = facts_of("They backed a net-zero economy by 2050 and a zero-sum view of trade.")
+    assert _all(facts) == []
+
+
+def test_a_range_with_a_bare_low_end_keeps_both_ends(facts_of: Any) -> None:
+    facts = facts_of(
+        "Over the weekend we have seen basically 48 to 72 hours of activity.",
+        "Israel will not accept the release of 10 to 15 hostages.",
+    )
+    assert _all(facts) == [
+        (48, "hours", "at least"),
+        (72, "hours", "at most"),
+        (10, "hostages", "at least"),
+        (15, "hostages", "at most"),
+    ]
+
+
+def test_a_spoken_approximation_is_a_range(facts_of: Any) -> None:
+    facts = facts_of(
+        "The surgeon gave him a chance of maybe 35, 40 percent.",
+        "It took four or five decades to clean the river.",
+    )
+    assert _all(facts) == [
+        (35, "percent", "at least"),
+        (40, "percent", "at most"),
+        (4, "decades", "at least"),
+        (5, "decades", "at most"),
+    ]
+
+
+def test_a_change_to_a_level_is_no_range(facts_of: Any) -> None:
+    facts = facts_of(
+        "The deficit increased by $43.6 billion to $419.2 billion.", "They vowed to cut pollution by 50 to 52 percent."
+    )
+    assert _all(facts) == [
+        (43600000000, "dollars", None),
+        (419200000000, "dollars", None),
+        (50, "percent", "at least"),
+        (52, "percent", "at most"),
+    ]
+
+
+def test_a_range_is_held_or_published_whole(facts_of: Any) -> None:
+    facts = facts_of("Over the next four or five decades, 300 towns will flood.")
+    assert _published(facts) == [(300, "towns", None)]
+    assert _held(facts) == [(4, "decades"), (5, "decades")]
+
+
+def test_or_more_and_a_list_are_no_range(facts_of: Any) -> None:
+    facts = facts_of("We believe that there are 20 or more Americans missing.")
+    assert _all(facts) == [(20, "Americans", None)]
+    listed = facts_of("Turnout was 5, 6 or 7 percent in the three towns.")
+    assert all(q is None for _, _, q in _all(listed))
+
+
+def test_and_a_half_is_part_of_the_number(facts_of: Any) -> None:
+    facts = facts_of("Workers will get more in four and a half years than in the last 22 years.")
+    assert _all(facts) == [(4.5, "years", None), (22, "years", None)]
+
+
+def test_a_fraction_is_no_count(facts_of: Any) -> None:
+    assert _all(facts_of("Inflation is down two thirds from its peak.")) == []
+
+
+def test_a_number_with_a_plural_s_is_no_count(facts_of: Any) -> None:
+    facts = facts_of("The 49ers won 3 games, as in the 1970s, and Channel 5s coverage was popular.")
+    assert _all(facts) == [(3, "games", None)]
+
+
+def test_calibration_never_publishes_a_held_figure() -> None:
+    table = {"kinds": {"figures": {"cells": {"": {"p": 0.99}}}}}
+    held = {"value": 1, "unit": "option", "text": "one", "confidence": calibration.HELD_CONFIDENCE}
+    plain = {**held, "confidence": 0.65}
+    assert calibration.calibrated("figures", held, {}, table) == calibration.HELD_CONFIDENCE
+    assert calibration.calibrated("figures", plain, {}, table) == 0.99
