@@ -358,8 +358,16 @@ def _is_title(word: str) -> bool:
     return lowered in HONORIFICS or lowered in ROLE_NOUNS or lowered in TITLE_WORDS
 
 
+_BODY_OF = re.compile(r"^(department|ministry|office|bureau) of (?:the )?(\w+(?: \w+)?)$")
+
+
 def _name_key(name: str, kind: str) -> str:
-    return person_key(name) if kind == "person" else normalise(name)
+    if kind == "person":
+        return person_key(name)
+    key = normalise(name)
+    body = _BODY_OF.match(key) if kind == "organisation" else None
+    # "the Department of the Treasury" is "the Treasury Department", "Ministry of Health" "Health Ministry"
+    return f"{body.group(2)} {body.group(1)}" if body else key
 
 
 def _registered(record: dict[str, Any], index: dict[str, Canonical]) -> Canonical | None:

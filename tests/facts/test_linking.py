@@ -117,6 +117,21 @@ def test_one_word_typed_an_organisation_or_a_place_is_the_one_person_it_names() 
     assert resolution.of_record[("e", "jordan")] != resolution.of_record[("e", "mj")]  # a country knowledge knows
 
 
+def test_a_body_named_two_ways_is_one_organisation() -> None:
+    records: list[tuple[str, list[dict[str, Any]]]] = [
+        ("a", [{"id": "t1", "name": "Department of the Treasury", "type": "organisation"}]),
+        ("b", [{"id": "t2", "name": "Treasury Department", "type": "organisation"}]),
+        ("c", [{"id": "h", "name": "Ministry of Health", "type": "organisation"}]),
+        ("d", [{"id": "j", "name": "Department of Justice", "type": "organisation"}]),
+    ]
+    resolution = resolve(records, load_registry(None, "entities.yaml"))
+    assert resolution.of_record[("a", "t1")] == resolution.of_record[("b", "t2")]
+    assert (
+        len({resolution.of_record[("c", "h")], resolution.of_record[("d", "j")], resolution.of_record[("a", "t1")]})
+        == 3
+    )
+
+
 def test_a_bare_surname_or_first_name_joins_the_one_person_who_has_it() -> None:
     records: list[tuple[str, list[dict[str, Any]]]] = [
         ("a", [{"id": "sisi", "name": "Abdel Fattah Al-Sisi", "type": "person"}]),
