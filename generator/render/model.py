@@ -94,7 +94,11 @@ def gather(
         for role in item.facts["roles"]:
             titles.setdefault((item.article.id, role["entity"]), []).append(role["title"])
     resolution = resolve(((i.article.id, i.facts["entities"]) for i in items), registry or Registry(), titles)
-    linked = [_published(item, linked_facts(item, resolution), resolution, min_confidence) for item in items]
+    every = [(item, linked_facts(item, resolution)) for item in items]
+    # An entity published in one article is corroborated: its weaker mentions elsewhere are published too.
+    first = [_published(item, facts, resolution, min_confidence) for item, facts in every]
+    corroborated = frozenset(e["id"] for item in first for e in item.facts["entities"])
+    linked = [_published(item, facts, resolution, min_confidence, corroborated) for item, facts in every]
     ordered = sorted(linked, key=lambda a: (a.date, a.article.id), reverse=True)
     entities: dict[str, EntityPage] = {}
     for item in ordered:
@@ -136,13 +140,17 @@ def most_mentioned(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _published(
-    item: ArticleFacts, linked: dict[str, Any], resolution: Resolution, min_confidence: dict[str, float] | None
+    item: ArticleFacts,
+    linked: dict[str, Any],
+    resolution: Resolution,
+    min_confidence: dict[str, float] | None,
+    corroborated: frozenset[str] = frozenset(),
 ) -> ArticleFacts:
     file_facts = item.file_facts or item.facts
     if min_confidence is None:
         return replace(item, facts=linked, file_facts=file_facts, all_facts=linked)
     canonical_of = {e["id"]: resolution.of_record[(item.article.id, e["id"])] for e in item.facts["entities"]}
-    shown, everything = split_published(item.facts, linked, canonical_of, item.touched, min_confidence)
+    shown, everything = split_published(item.facts, linked, canonical_of, item.touched, min_confidence, corroborated)
     return replace(item, facts=shown, file_facts=file_facts, all_facts=everything)
 
 

@@ -32,11 +32,14 @@ def split_published(
     canonical_of: Mapping[str, str],
     touched: Set[tuple[str, str]],
     thresholds: Mapping[str, float],
+    corroborated: Set[str] = frozenset(),
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(the published facts, every fact with the held-back ones marked `published: false`).
 
     `file_facts` are the records as the fact file has them, `linked` the same after entities were linked
-    across articles (`canonical_of`: entity id in the file → canonical id)."""
+    across articles (`canonical_of`: entity id in the file → canonical id). An entity record whose
+    canonical entity is `corroborated` (published in another article) is published whatever its own
+    confidence: one mention of Hamas in a briefing is as sure as the page it joins."""
     published: dict[str, Any] = {**linked}
     everything: dict[str, Any] = {**linked}
     named: set[str] = set()
@@ -51,7 +54,9 @@ def split_published(
                 marked.append({**linked_record, "published": False})
         published[section], everything[section] = shown, marked
     named.update(
-        canonical_of[e["id"]] for e in file_facts["entities"] if is_published("entities", e, touched, thresholds)
+        canonical_of[e["id"]]
+        for e in file_facts["entities"]
+        if is_published("entities", e, touched, thresholds) or canonical_of[e["id"]] in corroborated
     )
     published["entities"] = [e for e in linked["entities"] if e["id"] in named]
     everything["entities"] = [e if e["id"] in named else {**e, "published": False} for e in linked["entities"]]

@@ -106,6 +106,21 @@ def test_an_entity_below_the_threshold_that_a_published_fact_names_keeps_its_pag
     assert "zed-zonker" in collection.entities
 
 
+def test_a_weak_mention_of_an_entity_published_elsewhere_joins_its_page_and_a_lone_one_does_not() -> None:
+    sure = story("2023-11-24", 0.9)
+    sure.facts["entities"][1]["confidence"] = 0.9  # Zed Zonker, published here
+    weak = story("2023-11-25", 0.9)  # Zed Zonker at 0.3 again, but the page exists
+    lone = story("2023-11-26", 0.9)
+    lone.facts["entities"].append({**person("quux-quimby", "Quux Quimby"), "confidence": 0.3})
+    collection = gather([sure, weak, lone], min_confidence=THRESHOLDS)
+    assert {item.article.id for item in collection.entities["zed-zonker"].articles} == {
+        "2023-11-24-story",
+        "2023-11-25-story",
+        "2023-11-26-story",
+    }
+    assert "quux-quimby" not in collection.entities
+
+
 def test_publish_settings_are_read_and_checked() -> None:
     one = parse_site_config("publish:\n  min_confidence: 0.5\n", "mkdocs.yml")
     assert set(one.min_confidence.values()) == {0.5}
