@@ -218,6 +218,9 @@ def _mentions_of(
     if not restarted:
         start = _after_restart(doc, start, end)
     start = _after_possessive(doc, start, end)
+    opening = next((i for i in range(start, end) if doc[i].text == "("), None)
+    if opening is not None and not any(doc[i].text == ")" for i in range(opening, end)):
+        end = opening  # "Federal Bureau of Investigation (FBI": the model stopped inside the brackets
     start = _after_leading_verb(doc, start, end)
     while end - start > 1 and doc[start].is_lower and doc[start].is_alpha:
         start += 1  # "all Fulbright Commissions": a determiner the model took in
@@ -481,6 +484,12 @@ def _not_one_name(name: Span) -> bool:
         return True
     if MODEL_CODE.fullmatch(name[-1].text):
         return True
+    if len(name) == 1 and last in GOVERNMENT_WORDS | NON_ENTITY_HEADS:
+        return True  # "Administration", "Compact": a common noun capitalised
+    if len(name) > 2 and name[0].lower_ in NON_ENTITY_HEADS and name[1].lower_ in {"for", "on", "to"}:
+        return True  # "Partnership for Global Infrastructure and Investment": a programme
+    if len(name) > 1 and last in ROLE_NOUNS and name[-2].lower_ not in {"of", "for", "on"}:
+        return True  # "Supreme Court Justice": a post, not a body ("Department of Justice" is one)
     return len(name) > 1 and (last in NON_ENTITY_HEADS or last in GENERIC_PLURALS)
 
 

@@ -214,7 +214,7 @@ NOT_ENTITIES = frozenset(
 """Time zones, currency and unit codes and market indices that the small model calls organisations."""
 
 EVENT_WORDS = frozenset(
-    "conference summit festival expo championship championships cup tournament olympics games awards war".split()
+    "conference summit festival expo championship championships cup tournament olympics games awards war day inauguration".split()
 )
 """Last words of names of events, which are neither people, organisations nor places."""
 

@@ -128,3 +128,24 @@ def test_a_question_label_is_not_taken_back_as_a_first_name(entities_of: Any) ->
         "MS. JEAN-PIERRE: Go ahead.", "Q\u00a0\u00a0\u00a0 Karine?", "Q\u00a0\u00a0\u00a0 Karine, thank you."
     )
     assert not {name for name, _ in found if name.startswith("Q")}
+
+
+def test_a_name_cut_inside_its_brackets_loses_the_open_bracket(entities_of: Any) -> None:
+    found = entities_of(
+        "The Federal Bureau of Investigation (FBI) and the Department of Foreign Affairs and Trade (DFAT) met."
+    )
+    assert not {name for name, _ in found if "(" in name}
+    assert ("Department of Foreign Affairs and Trade", "organisation") in found
+
+
+def test_a_post_an_event_or_a_programme_is_no_organisation(entities_of: Any) -> None:
+    found = entities_of(
+        "A Supreme Court Justice spoke at the Department of Justice.",
+        "It is what we have seen from the Supreme Court Justice in taking away affirmative action.",
+        "The Administration signed the Compact on United Nations Day after the Inauguration.",
+        "The group addressed the Administration’s focus on antisemitic incidents.",
+        "The ministers endorsed an action plan for the Compact that will drive ambitious solutions.",
+        "The Partnership for Global Infrastructure and Investment grew, the Department of Justice said.",
+    )
+    assert {name for name, _ in found} <= {"Department of Justice", "Supreme Court", "United Nations"}
+    assert "Department of Justice" in {name for name, _ in found}
