@@ -361,10 +361,24 @@ def _is_title(word: str) -> bool:
 _BODY_OF = re.compile(r"^(department|ministry|office|bureau) of (?:the )?(\w+(?: \w+)?)$")
 
 
+_SHORT_FORMS = (
+    ("united states ", "us "),
+    ("united nations ", "un "),
+    ("united kingdom ", "uk "),
+    ("european union ", "eu "),
+)
+"""Names every English text also writes with initials, as the start of an organisation's name: "United
+States Army" is "U.S. Army", "United Nations Relief and Works Agency" "UN Relief and Works Agency"."""
+
+
 def _name_key(name: str, kind: str) -> str:
     if kind == "person":
         return person_key(name)
     key = normalise(name)
+    if kind == "organisation":
+        for long, short in _SHORT_FORMS:
+            if key.startswith(long):
+                key = short + key[len(long) :]
     body = _BODY_OF.match(key) if kind == "organisation" else None
     # "the Department of the Treasury" is "the Treasury Department", "Ministry of Health" "Health Ministry"
     return f"{body.group(2)} {body.group(1)}" if body else key

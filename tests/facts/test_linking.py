@@ -123,9 +123,15 @@ def test_a_body_named_two_ways_is_one_organisation() -> None:
         ("b", [{"id": "t2", "name": "Treasury Department", "type": "organisation"}]),
         ("c", [{"id": "h", "name": "Ministry of Health", "type": "organisation"}]),
         ("d", [{"id": "j", "name": "Department of Justice", "type": "organisation"}]),
+        ("e", [{"id": "a1", "name": "United States Army", "type": "organisation"}]),
+        ("f", [{"id": "a2", "name": "U.S. Army", "type": "organisation"}]),
+        ("g", [{"id": "u1", "name": "UN Relief and Works Agency", "type": "organisation"}]),
+        ("h", [{"id": "u2", "name": "United Nations Relief and Works Agency", "type": "organisation"}]),
     ]
     resolution = resolve(records, load_registry(None, "entities.yaml"))
     assert resolution.of_record[("a", "t1")] == resolution.of_record[("b", "t2")]
+    assert resolution.of_record[("e", "a1")] == resolution.of_record[("f", "a2")]
+    assert resolution.of_record[("g", "u1")] == resolution.of_record[("h", "u2")]
     assert (
         len({resolution.of_record[("c", "h")], resolution.of_record[("d", "j")], resolution.of_record[("a", "t1")]})
         == 3
