@@ -258,6 +258,10 @@ ASKING_LABELS = frozenset(
 )
 """Transcript labels of the side that asks: their turns give no statements."""
 
+ACTION_SENSE_VERBS = frozenset("add post".split())
+"""Speech verbs that report only with a clause or a quotation; with a plain object they act ("has added
+forces to the region", "posted troops"), they say nothing."""
+
 DIRECTIVE_VERBS = frozenset("ask direct order instruct task".split())
 """Verbs that tell someone to act ("asked his team to …"): a directive, not a claim."""
 
@@ -294,3 +298,15 @@ PLEASANTRIES = frozenset("good great nice wonderful pleasure honor honour privil
 
 BRIEFING_NOUNS = frozenset("question update readout".split())
 """What a briefing hands out ("take your questions", "give you an update"): procedure, not a claim."""
+
+DANGLING_WORDS = frozenset(
+    """
+    a an the of on in at to for with from by about into onto over under between through than as and or but
+    nor which whose if because while my your our their
+""".split()
+)
+"""Words a clause cannot stop on where the speaker breaks off: a content cut there lost its point ("… the
+newly minted office on —")."""
+
+OBJECT_PRONOUNS = frozenset("them him us me".split())
+"""Pronouns that cannot open a claim: a content that starts with one lost its subject ("them repeatedly …")."""

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.extract.lexicon import (
+    ACTION_SENSE_VERBS,
     BRIEFING_NOUNS,
     CLAUSE_VERBS,
     CONDITIONAL_MARKS,
+    DANGLING_WORDS,
     DIRECTIVE_VERBS,
     DISCOURSE_MARKERS,
     HYPOTHETICAL_MODALS,
     INTENT_VERBS,
+    OBJECT_PRONOUNS,
     PLEASANTRIES,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
@@ -45,6 +48,9 @@ class StatementFinding:
     """direct (quoted), indirect (reported) or according-to."""
     speaker_text: str = ""
     """The speaker as the sentence writes it: "he", "a State Department official"."""
+    aside: bool = False
+    """Given in passing by the writer or speaker of the sentence ("As the President said, X"), who makes X
+    their own claim."""
 
 
 def find_statements(sentence: Span) -> list[StatementFinding]:
@@ -161,6 +167,8 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
     subject = _subject(verb)
     if subject is None or (subject.i > verb.i and verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"}):
         return None
+    if verb.lemma_.lower() in ACTION_SENSE_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "the President has added forces to the region" acts, it does not speak
     if verb.lemma_.lower() in CLAUSE_VERBS and not any(
         c.dep_ == "ccomp" and not _colon_between(c, verb) for c in verb.children
     ):
@@ -172,7 +180,8 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     ):
         # "As the President said this morning, we should not live like this."
-        return _finding(subject, verb, _clause_text(verb.head, exclude=verb), sentence)
+        found = _finding(subject, verb, _clause_text(verb.head, exclude=verb), sentence)
+        return replace(found, aside=True) if found is not None else None
     content_head = next((c for c in verb.children if c.dep_ == "ccomp" and c.i != subject.i), None)
     last = _last_word(sentence)
     if content_head is not None and content_head.i > verb.i:
@@ -209,12 +218,15 @@ def _colon_between(clause: Token, verb: Token) -> bool:
 
 def _rest_of_clause(subject: Token, verb: Token, sentence: Span) -> StatementFinding | None:
     """ "Trump called for a ban on …", "she urged Congress to act": what follows the verb in its clause."""
-    if verb.lemma_.lower() in CLAUSE_VERBS or verb.lemma_.lower() in DIRECTIVE_VERBS:
-        return None  # "asked his team to ensure …" orders, it does not claim
+    lemma = verb.lemma_.lower()
+    if lemma in CLAUSE_VERBS or lemma in DIRECTIVE_VERBS or lemma in ACTION_SENSE_VERBS:
+        return None  # "asked his team to ensure …" orders, "has added forces" acts: neither claims
     tokens = [t for t in verb.subtree if t.i > verb.i and t.dep_ != "punct"]
     tokens = [t for t in tokens if not any(a.dep_ in {"conj", "advcl"} and a.head == verb for a in [*t.ancestors, t])]
     if len(tokens) < 4:
         return None
+    if tokens[0].dep_ == "dobj" and tokens[0].pos_ == "PRON":
+        return None  # "he has stated them repeatedly": what was said is named in another sentence
     text = sentence.doc[tokens[0].i : tokens[-1].i + 1].text
     return _finding(subject, verb, text, sentence)
 
@@ -342,7 +354,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 _MIN_TURN_WORDS = 4
 _POSSIBILITY = {"might", "may", "could"}
 _MIN_BREAK_WORDS = 6
-_BREAKS = {"—", "–", "--", ":"}
+_BREAKS = {"—", "–", "--"}
 _TRIM_CLOSERS = "\"”’') "
 
 
@@ -407,7 +419,10 @@ def _spoken_clause(head: Token, clause_verb: Token, start: int) -> str:
         words = words[:-1]
     if not words:
         return ""
-    return doc[words[0].i : words[-1].i + 1].text.strip(_TRIM)
+    end = words[-1].i + 1
+    if end + 1 < head.sent.end and doc[end].text == ":":
+        end = head.sent.end  # "it is important to agree: one does not have to …": the point follows the colon
+    return doc[words[0].i : end].text.strip(_TRIM)
 
 
 def _about_the_talk(verb: Token, include_speech: bool = False) -> bool:
@@ -475,11 +490,78 @@ def _discourse(token: Token) -> bool:
 
 
 def _is_aside(token: Token) -> bool:
-    """ "As you know", "you know", "as I said yesterday", "I mean": the speaker talking about the talk."""
+    """ "As you know", "you know", "as I said yesterday", "I mean", "As Karine just said": the speaker talking
+    about the talk."""
     if token.dep_ not in {"advcl", "parataxis", "intj", "ccomp"}:
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lower_ in {"i", "you", "we"} and token.lemma_.lower() in _ASIDE_VERBS
+    if subject is None:
+        return False
+    lemma = token.lemma_.lower()
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return lemma in _ASIDE_VERBS or lemma in SPEECH_VERBS or lemma in TALK_VERBS
+    return subject.lower_ in {"i", "you", "we"} and lemma in _ASIDE_VERBS
 
 
 _ASIDE_VERBS = {"know", "say", "mention", "see", "hear", "mean", "note", "tell", "report"}
+
+
+_DASH = r"(?:—|–|--)"
+_CUT_WORD = re.compile(rf"\b(\w+)-\s*{_DASH}\s*((?:[\w'’]+[\s,]+){{0,2}}[\w'’]*)")
+_RESTART = re.compile(rf"\b((?:[\w'’]+\s+){{0,2}}[\w'’]+)\s*{_DASH}\s*(?=\1\b)", re.IGNORECASE)
+_DISFLUENCY = re.compile(rf"\w-(?=\s)|{_DASH}")
+_TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’]+")
+_MIN_STEM = 3
+"""Letters a cut-off word needs before a later word can be taken as its completion ("i- — is" is no "is")."""
+_SELF_CORRECTION_WORDS = 3
+"""A dash after the content, then another within this many words: the speaker restarts right where the
+content stops ("… on Medicare now — next — next year"), so the content may be what they took back."""
+_MAX_DISFLUENCY = 0.2
+"""Cut-off words and dashes per word above which a content reads as garbled ("the same the case i- — is now
+— in this …"); a long claim with a restart or two still reads well."""
+
+
+def settled(content: str, sentence: Span) -> tuple[str, bool]:
+    """The content without the speaker's restarts ("to prevent — to prevent gun", "earli- — in the earliest")
+    and a dangling "and", and whether it is still doubtful: garbled by restarts, cut before its point
+    ("… office on —", "them repeatedly …"), or cut where the speaker corrects themselves or before a condition
+    that the claim depends on ("we wouldn't have … — if it wasn't …")."""
+    at = sentence.text.find(content)
+    rest = sentence.text[at + len(content) :] if at >= 0 else ""
+    cut = at >= 0 and re.match(rf"\s*(?:{_DASH}|\w)", rest) is not None  # stopped at a break or mid-clause
+    doubtful = _cut_before_correction(rest) or _condition_left_out(content, rest)
+    cleaned = _TRAILING_JOIN.sub("", content.strip(_TRIM)).strip(_TRIM)
+    while True:
+        repaired = _RESTART.sub("", cleaned)
+        repaired = _CUT_WORD.sub(lambda m: m.group(2) if _continues(m) else m.group(0), repaired)
+        if repaired == cleaned:
+            break
+        cleaned = repaired
+    if cleaned[:1].islower() and content.strip(_TRIM)[:1].isupper():
+        cleaned = cleaned[0].upper() + cleaned[1:]  # "We — we had" is "We had"
+    words = _WORD.findall(cleaned.lower())
+    garbled = len(_DISFLUENCY.findall(cleaned)) > _MAX_DISFLUENCY * max(len(words), 1)
+    dangling = cut and bool(words) and words[-1] in DANGLING_WORDS
+    doubtful = doubtful or garbled or dangling or not words or words[0] in OBJECT_PRONOUNS
+    return cleaned, doubtful
+
+
+def _continues(cut: re.Match[str]) -> bool:
+    """ "Mex- — Mexico", "earli- — in the earliest": a word soon after the dash completes the cut-off word."""
+    stem = cut.group(1).lower()
+    return len(stem) >= _MIN_STEM and any(w.lower().startswith(stem) for w in _WORD.findall(cut.group(2)))
+
+
+def _cut_before_correction(rest: str) -> bool:
+    after = re.match(rf"\s*{_DASH}\s*(.*)", rest)
+    if after is None:
+        return False
+    following = re.split(_DASH, after.group(1), maxsplit=1)
+    return len(following) > 1 and len(_WORD.findall(following[0])) <= _SELF_CORRECTION_WORDS
+
+
+def _condition_left_out(content: str, rest: str) -> bool:
+    said = {w.lower() for w in _WORD.findall(content)}
+    left = {w.lower() for w in _WORD.findall(rest)}
+    return bool(left & (CONDITIONAL_MARKS - {"whether"})) and not said & CONDITIONAL_MARKS

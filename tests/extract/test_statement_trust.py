@@ -1,0 +1,170 @@
+"""Statements a journalist could publish as they stand: no fragment, no changed meaning, no wrong speaker.
+
+Where a rule can make the words right it does; where it cannot, the statement waits for review (its confidence
+stays below the publishing threshold). Each test names what a reader would see go wrong without its rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.extract import calibration
+
+BRIEFING = "Press Briefing by Press Secretary Dana Oduya and Spokesperson Lee Marsh"
+
+
+def statements_with(facts: dict[str, Any], fragment: str) -> list[dict[str, Any]]:
+    return [s for s in facts["statements"] if fragment in s["content"]]
+
+
+def published(statement: dict[str, Any]) -> bool:
+    return float(statement["confidence"]) >= calibration.default_thresholds()["statements"]
+
+
+def speaker_name(facts: dict[str, Any], statement: dict[str, Any]) -> str:
+    names = {e["id"]: e["name"] for e in facts["entities"]}
+    return str(names.get(statement.get("speaker", ""), statement.get("speaker_text", "")))
+
+
+# Wrong speaker, or not a statement
+
+
+def test_words_a_reporter_says_someone_said_wait_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Good afternoon, everyone.",
+        "Q Governor Alma Reyes said that the northern bridge will reopen to traffic in March. Is that right?",
+        "MS. ODUYA: We expect the northern bridge to reopen in the spring.",
+    )
+    reported = statements_with(facts, "bridge will reopen to traffic in March")
+    assert reported, "the reporter's rendering is kept for review"
+    assert not any(published(s) for s in reported)
+
+
+def test_as_a_co_speaker_said_is_the_speakers_own_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: The convoy reached the northern crossing this morning with forty trucks of food.",
+        "Q Thanks. What happens next?",
+        "MR. MARSH: As Dana just said, the convoy reached the northern crossing with forty trucks of food.",
+        title=BRIEFING,
+    )
+    repeated = [s for s in statements_with(facts, "forty trucks of food") if "this morning" not in s["content"]]
+    assert [speaker_name(facts, s) for s in repeated] == ["Lee Marsh"]
+    assert not repeated[0]["content"].startswith("As")
+
+
+def test_as_someone_outside_the_transcript_said_stays_theirs(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: As the President said this morning, we should not have to live with floods every spring.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "floods every spring")
+    assert statement["speaker_text"] == "the President"
+
+
+def test_adding_ships_is_an_act_not_speech(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: And that is why the Secretary has added two more ships to the eastern fleet, and more will "
+        "follow in the weeks ahead.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert facts["statements"]
+    assert not any(s["cue"] == "added" for s in facts["statements"])
+    assert {speaker_name(facts, s) for s in facts["statements"]} == {"Lee Marsh"}
+
+
+def test_a_pronoun_object_is_no_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "The minister's demands are clear, and she has stated them repeatedly, including in her remarks to the "
+        "parliament and privately to her counterparts."
+    )
+    assert not any(s["content"].startswith("them") for s in facts["statements"])
+
+
+# Cut or garbled words
+
+
+def test_restarts_are_taken_out_of_the_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: We — we had a report earli- — in the earliest days that the dam was leaking at its base.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "the dam was leaking")
+    assert statement["content"] == "We had a report in the earliest days that the dam was leaking at its base"
+    assert published(statement)
+
+
+def test_a_claim_cut_on_a_preposition_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: As I mentioned, we have someone from the newly created office on — to prevent — to prevent "
+        "flooding who is on the ground.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert facts["statements"]
+    assert not any(published(s) for s in facts["statements"])
+
+
+def test_a_garbled_fragment_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: And the same the case i- — is now — in this coming election.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert facts["statements"]
+    assert not any(published(s) for s in facts["statements"])
+
+
+def test_a_trailing_and_is_dropped(facts_of: Any) -> None:
+    facts = facts_of(
+        "The Governor welcomed the council's contribution of $100 million to support the relief effort, and "
+        "discussed the delivery of the aid."
+    )
+    (statement,) = statements_with(facts, "contribution of $100 million")
+    assert statement["content"].endswith("relief effort")
+
+
+def test_the_point_after_a_colon_stays_with_the_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE VICE PRESIDENT: And I will say, on this topic, it is important to agree: one does not have to give "
+        "up one's faith to support the new law.",
+        "Q Thank you.",
+    )
+    (statement,) = statements_with(facts, "important to agree")
+    assert "one does not have to give up one's faith" in statement["content"]
+
+
+# Meaning changed by the cut
+
+
+def test_a_claim_the_speaker_corrects_right_after_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE PRESIDENT: And it's going to cap the cost of insulin for seniors now — next — next year, it's going "
+        "to be capped at $35 a month.",
+        "Q Thank you.",
+    )
+    capped = statements_with(facts, "for seniors now")
+    assert capped
+    assert not any(published(s) for s in capped)
+
+
+def test_a_claim_cut_before_its_condition_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: And we wouldn't have talked about the potential of new sanctions on the shipping firms — and, "
+        "again, no final decision here — if it wasn't a clear statement of our concern.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    cut = [s for s in statements_with(facts, "new sanctions") if "if it" not in s["content"]]
+    assert cut
+    assert not any(published(s) for s in cut)
+
+
+# Calibration
+
+
+def test_a_raw_confidence_the_table_never_saw_is_not_published_on_the_kinds_average() -> None:
+    table = {"kinds": {"statements": {"cells": {"": {"p": 0.9}, "raw=0.80": {"p": 0.85}}}}}
+    assert calibration.lookup(table, "statements", ["raw=0.30", "kind=direct"], 0.3) == 0.3
+    assert calibration.lookup(table, "statements", ["raw=0.80", "kind=direct"], 0.8) == 0.85
