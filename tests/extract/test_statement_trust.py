@@ -75,8 +75,8 @@ def test_adding_ships_is_an_act_not_speech(facts_of: Any) -> None:
 
 def test_a_pronoun_object_is_no_claim(facts_of: Any) -> None:
     facts = facts_of(
-        "The minister's demands are clear, and she has stated them repeatedly, including in her remarks to the "
-        "parliament and privately to her counterparts."
+        "Minister Ana Ruiz met her counterparts on Monday. And the minister's expectations in this regard are entirely clear, and she has stated them repeatedly, "
+        "including stating them directly in her public remarks as well as privately to her counterparts abroad."
     )
     assert not any(s["content"].startswith("them") for s in facts["statements"])
 
@@ -97,8 +97,8 @@ def test_restarts_are_taken_out_of_the_claim(facts_of: Any) -> None:
 
 def test_a_claim_cut_on_a_preposition_waits_for_review(facts_of: Any) -> None:
     facts = facts_of(
-        "MS. ODUYA: As I mentioned, we have someone from the newly created office on — to prevent — to prevent "
-        "flooding who is on the ground.",
+        "MS. ODUYA: As I mentioned, we have someone from the newly created office on — to stop flooding in the "
+        "valley, who is on the ground there.",
         "Q Thank you.",
         title=BRIEFING,
     )
@@ -140,11 +140,11 @@ def test_the_point_after_a_colon_stays_with_the_claim(facts_of: Any) -> None:
 
 def test_a_claim_the_speaker_corrects_right_after_waits_for_review(facts_of: Any) -> None:
     facts = facts_of(
-        "THE PRESIDENT: And it's going to cap the cost of insulin for seniors now — next — next year, it's going "
-        "to be capped at $35 a month.",
+        "THE PRESIDENT: And it's going to cap the total out-of-pocket cost of insulin and other prescription drugs "
+        "for every senior on Medicare now — next — next year, it's going to be capped at $35 a month.",
         "Q Thank you.",
     )
-    capped = statements_with(facts, "for seniors now")
+    capped = statements_with(facts, "on Medicare now")
     assert capped
     assert not any(published(s) for s in capped)
 
