@@ -554,7 +554,7 @@ def _continues(cut: re.Match[str]) -> bool:
 
 
 def _cut_before_correction(rest: str) -> bool:
-    after = re.match(rf"\s*{_DASH}\s*(.*)", rest)
+    after = re.match(rf"\s*{_DASH}\s*(.*)", _STAGE_DIRECTION.sub("", rest))
     if after is None:
         return False
     following = re.split(_DASH, after.group(1), maxsplit=1)
@@ -562,6 +562,14 @@ def _cut_before_correction(rest: str) -> bool:
 
 
 def _condition_left_out(content: str, rest: str) -> bool:
+    """A condition opens a clause after the content ("…, if", "— if it wasn't …"), not "to see if we can"."""
     said = {w.lower() for w in _WORD.findall(content)}
-    left = {w.lower() for w in _WORD.findall(rest)}
-    return bool(left & (CONDITIONAL_MARKS - {"whether"})) and not said & CONDITIONAL_MARKS
+    return _CONDITION.search(rest) is not None and not said & CONDITIONAL_MARKS
+
+
+_STAGE_DIRECTION = re.compile(rf"\s*[(\[][^()\[\]]*[)\]]\s*(?:{_DASH})?")
+"""Stripped before looking for a restart: "— (laughter) —" is no correction."""
+_CONDITION = re.compile(
+    rf"(?:^|[,;]|{_DASH})\s*(?:(?:and|but|or|so|even|only)\s+)?(?:{'|'.join(sorted(CONDITIONAL_MARKS - {'whether'}))})\b",
+    re.IGNORECASE,
+)

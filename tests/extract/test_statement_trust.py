@@ -168,3 +168,25 @@ def test_a_raw_confidence_the_table_never_saw_is_not_published_on_the_kinds_aver
     table = {"kinds": {"statements": {"cells": {"": {"p": 0.9}, "raw=0.80": {"p": 0.85}}}}}
     assert calibration.lookup(table, "statements", ["raw=0.30", "kind=direct"], 0.3) == 0.3
     assert calibration.lookup(table, "statements", ["raw=0.80", "kind=direct"], 0.8) == 0.85
+
+
+def test_a_whether_if_is_no_condition(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: Again, we know there's a lot more that needs to be done for the families in the valley, but "
+        "it's because of our convening power on the ground that we're able to get that aid in and try to see if we "
+        "can sustain it.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "a lot more that needs to be done")
+    assert published(statement)
+
+
+def test_a_stage_direction_between_dashes_is_no_self_correction(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE PRESIDENT: And I just warn you: if I'm reelected, I'm going to keep the same plan for the whole "
+        "country — (laughter) — I think, because we have to unite the country.",
+        "Q Thank you.",
+    )
+    (statement,) = statements_with(facts, "keep the same plan")
+    assert published(statement)
