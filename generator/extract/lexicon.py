@@ -310,3 +310,13 @@ newly minted office on —")."""
 
 OBJECT_PRONOUNS = frozenset("them him us me".split())
 """Pronouns that cannot open a claim: a content that starts with one lost its subject ("them repeatedly …")."""
+
+FILLER_WORDS = frozenset(
+    """
+    i we you they he she it this that there i'm we're you're they're he's she's it's that's there's i've we've
+    you've they've i'd we'd don't doesn't didn't can't won't is are was were be have has had do does did will
+    would can could not the a an so look well and but now again as just
+""".split()
+)
+"""Words a speaker can start on and abandon at a dash ("it — we don't — nobody wants …"): a run of only these
+before the first dash is a false start, taken out of the claim."""

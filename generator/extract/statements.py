@@ -14,6 +14,7 @@ from generator.extract.lexicon import (
     DANGLING_WORDS,
     DIRECTIVE_VERBS,
     DISCOURSE_MARKERS,
+    FILLER_WORDS,
     HYPOTHETICAL_MODALS,
     INTENT_VERBS,
     OBJECT_PRONOUNS,
@@ -511,8 +512,10 @@ _CUT_WORD = re.compile(rf"\b(\w+)-\s*{_DASH}\s*((?:[\w'’]+[\s,]+){{0,2}}[\w'�
 _RESTART = re.compile(rf"\b((?:[\w'’]+\s+){{0,2}}[\w'’]+)\s*{_DASH}\s*(?=\1\b)", re.IGNORECASE)
 _DISFLUENCY = re.compile(rf"\w-(?=\s)|{_DASH}")
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
+_LEADING_JOIN = re.compile(r"^(?:and|or|but|so)\b[\s,]*", re.IGNORECASE)
+_FALSE_START = re.compile(rf"^\s*((?:[\w'’]+[\s,]*){{1,3}}?)\s*{_DASH}\s*")
 _WORD = re.compile(r"[\w'’]+")
-_MIN_STEM = 3
+_MIN_STEM = 2
 """Letters a cut-off word needs before a later word can be taken as its completion ("i- — is" is no "is")."""
 _SELF_CORRECTION_WORDS = 3
 """A dash after the content, then another within this many words: the speaker restarts right where the
@@ -534,6 +537,8 @@ def settled(content: str, sentence: Span) -> tuple[str, bool]:
     cleaned = _TRAILING_JOIN.sub("", content.strip(_TRIM)).strip(_TRIM)
     while True:
         repaired = _RESTART.sub("", cleaned)
+        repaired = _FALSE_START.sub(lambda m: "" if _filler(m.group(1)) else m.group(0), repaired)
+        repaired = _LEADING_JOIN.sub("", repaired)
         repaired = _CUT_WORD.sub(lambda m: m.group(2) if _continues(m) else m.group(0), repaired)
         if repaired == cleaned:
             break
@@ -545,6 +550,10 @@ def settled(content: str, sentence: Span) -> tuple[str, bool]:
     dangling = cut and bool(words) and words[-1] in DANGLING_WORDS
     doubtful = doubtful or garbled or dangling or not words or words[0] in OBJECT_PRONOUNS
     return cleaned, doubtful
+
+
+def _filler(words: str) -> bool:
+    return all(w.lower().replace("’", "'") in FILLER_WORDS for w in _WORD.findall(words))
 
 
 def _continues(cut: re.Match[str]) -> bool:

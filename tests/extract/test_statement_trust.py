@@ -190,3 +190,22 @@ def test_a_stage_direction_between_dashes_is_no_self_correction(facts_of: Any) -
     )
     (statement,) = statements_with(facts, "keep the same plan")
     assert published(statement)
+
+
+def test_a_false_start_is_taken_out_of_the_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Look, it — we don't — nobody wants to see peaceful protests in the capital turn violent.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "peaceful protests")
+    assert statement["content"] == "Nobody wants to see peaceful protests in the capital turn violent"
+
+
+def test_a_reporter_cut_in_on_is_still_the_reporter(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: The convoy reached the northern crossing this morning with forty trucks of food.",
+        "Q — it seems like the crossing has been closed down by the army again.",
+        title=BRIEFING,
+    )
+    assert not statements_with(facts, "closed down by the army")
