@@ -205,7 +205,9 @@ def test_a_false_start_is_taken_out_of_the_claim(facts_of: Any) -> None:
 def test_a_reporter_cut_in_on_is_still_the_reporter(facts_of: Any) -> None:
     facts = facts_of(
         "MR. MARSH: The convoy reached the northern crossing this morning with forty trucks of food.",
-        "Q — it seems like the crossing has been closed down by the army again.",
+        "MR. MARSH: I just —",
+        "Q — it seems like the crossing has been closed down by the army —",
+        "MR. MARSH: I just told you, sir. There was no change in our wish to see the crossing open.",
         title=BRIEFING,
     )
     assert not statements_with(facts, "closed down by the army")
