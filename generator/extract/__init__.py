@@ -151,6 +151,7 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
                 for f in found
                 if sentence.doc[f.speaker_token].lower_ not in _FIRST_PERSON
                 and not (f.aside and builder.entity_at(f.speaker_token) in speakers)
+                and not builder.speaker_of_own_turn(f)
             ]
         for statement in found:
             # what a reporter's question says someone said ("John, President Biden said …, so why …") is the
@@ -313,6 +314,17 @@ class _Builder:
             "confidence": 0.8 if figure.action else 0.65,
         }
         self.figures.append(record)
+
+    def speaker_of_own_turn(self, finding: StatementFinding) -> bool:
+        """Whether "he" or "she" in a transcript turn would be read as the turn's own speaker, who speaks of
+        themselves as "I": "He knows that …" in the spokesperson's turn is someone the spokesperson talks about."""
+        head = self.sentence[2].doc[finding.speaker_token]
+        return (
+            self.turn_speaker is not None
+            and self.entity_at(head.i) is None
+            and PRONOUNS.get(head.lower_) == "person"
+            and self.last_person == self.turn_speaker
+        )
 
     def add_statement(self, finding: StatementFinding, doubtful: bool = False) -> None:
         """A statement the sentence reports; a `doubtful` one (or one whose words stay doubtful) waits for review."""

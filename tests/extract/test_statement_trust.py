@@ -211,3 +211,15 @@ def test_a_reporter_cut_in_on_is_still_the_reporter(facts_of: Any) -> None:
         title=BRIEFING,
     )
     assert not statements_with(facts, "closed down by the army")
+
+
+def test_he_in_a_speakers_turn_is_not_the_speaker(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: He knows that there are strong feelings on all sides of this debate in the valley.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "strong feelings on all sides")
+    assert statement["cue"] == "said"  # Lee Marsh says that he (someone else) knows …, not Marsh "knows"
+    assert statement["content"].startswith("He knows")
+    assert speaker_name(facts, statement) == "Lee Marsh"
