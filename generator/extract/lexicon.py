@@ -320,3 +320,6 @@ FILLER_WORDS = frozenset(
 )
 """Words a speaker can start on and abandon at a dash ("it — we don't — nobody wants …"): a run of only these
 before the first dash is a false start, taken out of the claim."""
+
+CORRECTION_MARKERS = frozenset("actually rather sorry correction excuse".split())
+"""Words a speaker opens a self-correction with, right after a dash ("on the call — actually, two calls")."""

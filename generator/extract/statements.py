@@ -11,6 +11,7 @@ from generator.extract.lexicon import (
     BRIEFING_NOUNS,
     CLAUSE_VERBS,
     CONDITIONAL_MARKS,
+    CORRECTION_MARKERS,
     DANGLING_WORDS,
     DIRECTIVE_VERBS,
     DISCOURSE_MARKERS,
@@ -413,7 +414,13 @@ def _spoken_clause(head: Token, clause_verb: Token, start: int) -> str:
         tokens = tokens[1:]
     words: list[Token] = []
     for token in tokens:
-        if token.text in _BREAKS and len(words) >= _MIN_BREAK_WORDS and head.i < token.i and not _repair(words, token):
+        if (
+            token.text in _BREAKS
+            and len(words) >= _MIN_BREAK_WORDS
+            and head.i < token.i
+            and not _repair(words, token)
+            and not _beside_note(token)
+        ):
             break  # "he spoke with him yesterday — a continuation of …": the claim ends where the aside starts
         words.append(token)
     while words and words[-1].is_punct:
@@ -486,6 +493,14 @@ def _repair(before: list[Token], dash: Token) -> bool:
     )
 
 
+def _beside_note(dash: Token) -> bool:
+    """ "a candid dialogue — (applause) — about …": the dashes set off the transcript's note, the claim goes on."""
+    doc = dash.doc
+    return (dash.i + 1 < len(doc) and doc[dash.i + 1].text in {"(", "["}) or (
+        dash.i > 0 and doc[dash.i - 1].text in {")", "]"}
+    )
+
+
 def _discourse(token: Token) -> bool:
     return token.lower_ in DISCOURSE_MARKERS and token.dep_ in {"advmod", "intj", "cc", "prep", "npadvmod"}
 
@@ -534,7 +549,8 @@ def settled(content: str, sentence: Span) -> tuple[str, bool]:
     rest = sentence.text[at + len(content) :] if at >= 0 else ""
     cut = at >= 0 and re.match(rf"\s*(?:{_DASH}|\w)", rest) is not None  # stopped at a break or mid-clause
     doubtful = _cut_before_correction(rest) or _condition_left_out(content, rest)
-    cleaned = _TRAILING_JOIN.sub("", content.strip(_TRIM)).strip(_TRIM)
+    cleaned = re.sub(r"\s{2,}", " ", _STAGE_DIRECTION.sub(" ", content))
+    cleaned = _TRAILING_JOIN.sub("", cleaned.strip(_TRIM)).strip(_TRIM)
     while True:
         repaired = _RESTART.sub("", cleaned)
         repaired = _FALSE_START.sub(lambda m: "" if _filler(m.group(1)) else m.group(0), repaired)
@@ -567,6 +583,9 @@ def _cut_before_correction(rest: str) -> bool:
     if after is None:
         return False
     following = re.split(_DASH, after.group(1), maxsplit=1)
+    first = _WORD.findall(following[0])[:1]
+    if first and first[0].lower() in CORRECTION_MARKERS:
+        return True  # "President Macron was on the call — actually, two calls …"
     return len(following) > 1 and len(_WORD.findall(following[0])) <= _SELF_CORRECTION_WORDS
 
 
@@ -576,8 +595,8 @@ def _condition_left_out(content: str, rest: str) -> bool:
     return _CONDITION.search(rest) is not None and not said & CONDITIONAL_MARKS
 
 
-_STAGE_DIRECTION = re.compile(rf"\s*[(\[][^()\[\]]*[)\]]\s*(?:{_DASH})?")
-"""Stripped before looking for a restart: "— (laughter) —" is no correction."""
+_STAGE_DIRECTION = re.compile(rf"\s*(?:{_DASH}\s*)?[(\[][^()\[\]]*[)\]]\s*(?:{_DASH})?")
+"""What the transcript notes ("— (laughter) —", "(applause)"): not part of the claim, and no correction."""
 _CONDITION = re.compile(
     rf"(?:^|[,;]|{_DASH})\s*(?:(?:and|but|or|so|even|only)\s+)?(?:{'|'.join(sorted(CONDITIONAL_MARKS - {'whether'}))})\b",
     re.IGNORECASE,

@@ -223,3 +223,28 @@ def test_he_in_a_speakers_turn_is_not_the_speaker(facts_of: Any) -> None:
     assert statement["cue"] == "said"  # Lee Marsh says that he (someone else) knows …, not Marsh "knows"
     assert statement["content"].startswith("He knows")
     assert speaker_name(facts, statement) == "Lee Marsh"
+
+
+def test_a_claim_cut_before_actually_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: As you know, the Prime Minister of the northern province was on the call — actually, two calls "
+        "that the Governor has had with the regional leaders this week.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    cut = [s for s in statements_with(facts, "was on the call") if "two calls" not in s["content"]]
+    assert cut
+    assert not any(published(s) for s in cut)
+
+
+def test_a_stage_direction_is_taken_out_of_the_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE PRESIDENT: And that is why I welcome a candid dialogue in this country — (applause) — about all of the "
+        "issues of the moment.",
+        "Q Thank you.",
+    )
+    (statement,) = statements_with(facts, "candid dialogue")
+    assert (
+        statement["content"]
+        == "that is why I welcome a candid dialogue in this country about all of the issues of the moment"
+    )
