@@ -302,7 +302,7 @@ BRIEFING_NOUNS = frozenset("question update readout".split())
 DANGLING_WORDS = frozenset(
     """
     a an the of on in at to for with from by about into onto over under between through than as and or but
-    nor which whose if because while my your our their
+    nor which whose if because while my your our their that so
 """.split()
 )
 """Words a clause cannot stop on where the speaker breaks off: a content cut there lost its point ("… the

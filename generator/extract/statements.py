@@ -410,8 +410,10 @@ def _spoken_clause(head: Token, clause_verb: Token, start: int) -> str:
     if head is not clause_verb:
         excluded.update(t.i for t in head.children if t.dep_ == "mark")
     tokens = [t for t in head.subtree if t.i not in excluded and t.idx >= start]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "intj", "mark"} or _discourse(tokens[0])):
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "intj"} or _discourse(tokens[0])):
         tokens = tokens[1:]
+    while tokens and tokens[0].dep_ == "mark" and tokens[0].head == head:
+        tokens = tokens[1:]  # "(that) X", but never the "if" or "as" of a clause inside X ("if we win, she will …")
     words: list[Token] = []
     for token in tokens:
         if (
@@ -502,7 +504,10 @@ def _beside_note(dash: Token) -> bool:
 
 
 def _discourse(token: Token) -> bool:
-    return token.lower_ in DISCOURSE_MARKERS and token.dep_ in {"advmod", "intj", "cc", "prep", "npadvmod"}
+    """ "So, …", "Look, …", "And …": a word that opens the turn, not "First up is …" or "Now is the time"."""
+    doc = token.doc
+    set_off = token.dep_ in {"cc", "intj"} or (token.i + 1 < len(doc) and doc[token.i + 1].is_punct)
+    return token.lower_ in DISCOURSE_MARKERS and token.dep_ in {"advmod", "intj", "cc", "prep", "npadvmod"} and set_off
 
 
 def _is_aside(token: Token) -> bool:

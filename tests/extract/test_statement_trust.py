@@ -248,3 +248,34 @@ def test_a_stage_direction_is_taken_out_of_the_claim(facts_of: Any) -> None:
         statement["content"]
         == "that is why I welcome a candid dialogue in this country about all of the issues of the moment"
     )
+
+
+def test_the_condition_that_opens_a_claim_stays(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE PRESIDENT: If we don't stop the floods in the valley this year, they won't stop at the river.",
+        "Q Thank you.",
+    )
+    (statement,) = statements_with(facts, "stop at the river")
+    assert statement["content"].lower().startswith("if we don't stop the floods")
+
+
+def test_a_discourse_word_is_dropped_only_when_set_off(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: First up is a drug used to treat blood clots that nearly 3.5 million seniors took last year.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "blood clots")
+    assert statement["content"].startswith("First up is a drug")
+
+
+def test_a_claim_cut_on_so_that_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: Some of the pumps have come out of stocks that the state had in the valley, so that — those "
+        "have gone over to the farmers already.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    cut = [s for s in statements_with(facts, "stocks that the state had") if "farmers" not in s["content"]]
+    assert cut
+    assert not any(published(s) for s in cut)
