@@ -375,7 +375,7 @@ class _Builder:
     def add_turn_statement(self, turn: Turn, text: str) -> None:
         """The claim of a paragraph of a labelled transcript turn is what the labelled speaker said."""
         speaker = self.turn_speaker or self.entity_named(turn.label)
-        text, doubtful = settled(text, self.sentence[2])
+        text, doubtful = settled(text, self.sentence[2], transcript=True)
         confidence = DOUBTFUL_STATEMENT if doubtful else 0.75 if speaker else 0.5
         self.statements.append(
             {

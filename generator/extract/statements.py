@@ -532,7 +532,7 @@ _CUT_WORD = re.compile(rf"\b(\w+)-\s*{_DASH}\s*((?:[\w'’]+[\s,]+){{0,2}}[\w'�
 _RESTART = re.compile(rf"\b((?:[\w'’]+\s+){{0,2}}[\w'’]+)\s*{_DASH}\s*(?=\1\b)", re.IGNORECASE)
 _DISFLUENCY = re.compile(rf"\w-(?=\s)|{_DASH}")
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
-_LEADING_JOIN = re.compile(r"^(?:and|or|but|so)\b[\s,]*", re.IGNORECASE)
+_LEADING_JOIN = re.compile(r"^(?:(?:and|or|but)\b|so,)[\s,]*", re.IGNORECASE)
 _FALSE_START = re.compile(rf"^\s*((?:[\w'’]+[\s,]*){{1,3}}?)\s*{_DASH}\s*")
 _WORD = re.compile(r"[\w'’]+")
 _MIN_STEM = 2
@@ -545,16 +545,17 @@ _MAX_DISFLUENCY = 0.2
 — in this …"); a long claim with a restart or two still reads well."""
 
 
-def settled(content: str, sentence: Span) -> tuple[str, bool]:
+def settled(content: str, sentence: Span, transcript: bool = False) -> tuple[str, bool]:
     """The content without the speaker's restarts ("to prevent — to prevent gun", "earli- — in the earliest")
-    and a dangling "and", and whether it is still doubtful: garbled by restarts, cut before its point
+    and a dangling "and", in a `transcript` without its notes ("— (applause) —": in news, brackets are the
+    writer's words), and whether it is still doubtful: garbled by restarts, cut before its point
     ("… office on —", "them repeatedly …"), or cut where the speaker corrects themselves or before a condition
     that the claim depends on ("we wouldn't have … — if it wasn't …")."""
     at = sentence.text.find(content)
     rest = sentence.text[at + len(content) :] if at >= 0 else ""
     cut = at >= 0 and re.match(rf"\s*(?:{_DASH}|\w)", rest) is not None  # stopped at a break or mid-clause
     doubtful = _cut_before_correction(rest) or _condition_left_out(content, rest)
-    cleaned = re.sub(r"\s{2,}", " ", _STAGE_DIRECTION.sub(" ", content))
+    cleaned = re.sub(r"\s{2,}", " ", _STAGE_DIRECTION.sub(" ", content)) if transcript else content
     cleaned = _TRAILING_JOIN.sub("", cleaned.strip(_TRIM)).strip(_TRIM)
     while True:
         repaired = _RESTART.sub("", cleaned)

@@ -279,3 +279,12 @@ def test_a_claim_cut_on_so_that_waits_for_review(facts_of: Any) -> None:
     cut = [s for s in statements_with(facts, "stocks that the state had") if "farmers" not in s["content"]]
     assert cut
     assert not any(published(s) for s in cut)
+
+
+def test_a_writers_brackets_in_news_stay(facts_of: Any) -> None:
+    facts = facts_of(
+        '"The two governors were very much engaged and focused on [the prisoner\'s] release and the sanctions '
+        'themselves," said Senator Ana Ruiz.'
+    )
+    (statement,) = statements_with(facts, "release and the sanctions")
+    assert "[the prisoner's]" in statement["content"]
