@@ -323,3 +323,6 @@ before the first dash is a false start, taken out of the claim."""
 
 CORRECTION_MARKERS = frozenset("actually rather sorry correction excuse".split())
 """Words a speaker opens a self-correction with, right after a dash ("on the call — actually, two calls")."""
+
+SETTING_PREPOSITIONS = frozenset("in at during from after before since on inside outside near".split())
+"""Prepositions that open when or where something was said ("during the debate", "from the island")."""

@@ -20,6 +20,7 @@ from generator.extract.lexicon import (
     INTENT_VERBS,
     OBJECT_PRONOUNS,
     PLEASANTRIES,
+    SETTING_PREPOSITIONS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TALK_VERBS,
@@ -248,10 +249,20 @@ def _speaker_head(subject: Token) -> int:
 
 def _finding(subject: Token, verb: Token, text: str, sentence: Span) -> StatementFinding | None:
     text = text.strip(_TRIM)
-    if len(text.split()) < _MIN_CONTENT_WORDS:
+    if len(text.split()) < _MIN_CONTENT_WORDS or _when_or_where(text, sentence):
         return None
     kind = "direct" if _QUOTE.search(sentence.text) else "indirect"
     return StatementFinding(_speaker_head(subject), verb.text, text, kind, _speaker_text(subject))
+
+
+def _when_or_where(text: str, sentence: Span) -> bool:
+    """ "said during the debate last week", "reported from the island": a phrase without a verb that opens on a
+    preposition of time or place tells when or where something was said, not what ("called for X" says what)."""
+    at = sentence.text.find(text)
+    span = sentence.doc.char_span(sentence.start_char + at, sentence.start_char + at + len(text)) if at >= 0 else None
+    if span is None or not len(span):
+        return False
+    return span[0].lemma_.lower() in SETTING_PREPOSITIONS and not any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 
 def _clause_text(head: Token, exclude: Token | None = None) -> str:

@@ -288,3 +288,12 @@ def test_a_writers_brackets_in_news_stay(facts_of: Any) -> None:
     )
     (statement,) = statements_with(facts, "release and the sanctions")
     assert "[the prisoner's]" in statement["content"]
+
+
+def test_when_or_where_something_was_said_is_not_what_was_said(facts_of: Any) -> None:
+    facts = facts_of(
+        "Governor Alma Reyes reported from the northern island of the province.",
+        "Senator Ana Ruiz called for a full inquiry into the collapse of the bridge.",
+    )
+    assert not statements_with(facts, "northern island")
+    assert statements_with(facts, "a full inquiry into the collapse")
