@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from generator.extract.lexicon import (
     ACTION_SENSE_VERBS,
     BRIEFING_NOUNS,
@@ -500,6 +502,7 @@ def _repair(before: list[Token], dash: Token) -> bool:
     return (
         after is None
         or after.lower_ in {w.lower_ for w in before[-3:]}
+        or _misspoken(last.text, after.text)
         or last.text.endswith("-")
         or last.pos_ in {"DET", "ADP", "CCONJ", "PRON", "AUX"}
         or after.pos_ in {"CCONJ", "ADP"}
@@ -545,6 +548,10 @@ _DISFLUENCY = re.compile(rf"\w-(?=\s)|{_DASH}")
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
 _LEADING_JOIN = re.compile(r"^(?:(?:and|or|but)\b|so,)[\s,]*", re.IGNORECASE)
 _FALSE_START = re.compile(rf"^\s*((?:[\w'’]+[\s,]*){{1,3}}?)\s*{_DASH}\s*")
+_SWAPPED_WORD = re.compile(rf"\b([A-Za-z]+)\s*{_DASH}\s*(?=([A-Za-z]+)\b)")
+_MISSPOKEN = 75
+"""Similarity (rapidfuzz ratio, 0–100) from which a word repeated after a dash is the same word said again."""
+_MIN_MISSPOKEN_LETTERS = 4
 _WORD = re.compile(r"[\w'’]+")
 _MIN_STEM = 2
 """Letters a cut-off word needs before a later word can be taken as its completion ("i- — is" is no "is")."""
@@ -552,7 +559,7 @@ _SELF_CORRECTION_WORDS = 3
 """A dash after the content, then another within this many words: the speaker restarts right where the
 content stops ("… on Medicare now — next — next year"), so the content may be what they took back."""
 _MAX_DISFLUENCY = 0.2
-"""Cut-off words and dashes per word above which a content reads as garbled ("the same the case i- — is now
+"""Cut-off words and dashes per word from which a content reads as garbled ("the same the case i- — is now
 — in this …"); a long claim with a restart or two still reads well."""
 
 
@@ -564,6 +571,10 @@ def settled(content: str, sentence: Span, transcript: bool = False) -> tuple[str
     that the claim depends on ("we wouldn't have … — if it wasn't …")."""
     at = sentence.text.find(content)
     rest = sentence.text[at + len(content) :] if at >= 0 else ""
+    swap = re.match(rf"\s*{_DASH}\s*([A-Za-z]+)", rest)
+    said = _WORD.findall(content)[-1:]
+    if swap is not None and said and _misspoken(said[0], swap.group(1)):
+        content, rest = content + rest.rstrip(), ""  # "… to redrect — reject attempts …": the claim goes on
     cut = at >= 0 and re.match(rf"\s*(?:{_DASH}|\w)", rest) is not None  # stopped at a break or mid-clause
     doubtful = _cut_before_correction(rest) or _condition_left_out(content, rest)
     cleaned = re.sub(r"\s{2,}", " ", _STAGE_DIRECTION.sub(" ", content)) if transcript else content
@@ -572,6 +583,7 @@ def settled(content: str, sentence: Span, transcript: bool = False) -> tuple[str
         repaired = _RESTART.sub("", cleaned)
         repaired = _FALSE_START.sub(lambda m: "" if _filler(m.group(1)) else m.group(0), repaired)
         repaired = _LEADING_JOIN.sub("", repaired)
+        repaired = _SWAPPED_WORD.sub(lambda m: "" if _misspoken(m.group(1), m.group(2)) else m.group(0), repaired)
         repaired = _CUT_WORD.sub(lambda m: m.group(2) if _continues(m) else m.group(0), repaired)
         if repaired == cleaned:
             break
@@ -579,10 +591,16 @@ def settled(content: str, sentence: Span, transcript: bool = False) -> tuple[str
     if cleaned[:1].islower() and content.strip(_TRIM)[:1].isupper():
         cleaned = cleaned[0].upper() + cleaned[1:]  # "We — we had" is "We had"
     words = _WORD.findall(cleaned.lower())
-    garbled = len(_DISFLUENCY.findall(cleaned)) > _MAX_DISFLUENCY * max(len(words), 1)
+    garbled = len(_DISFLUENCY.findall(cleaned)) >= _MAX_DISFLUENCY * max(len(words), 1)
     dangling = cut and bool(words) and words[-1] in DANGLING_WORDS
     doubtful = doubtful or garbled or dangling or not words or words[0] in OBJECT_PRONOUNS
     return cleaned, doubtful
+
+
+def _misspoken(said: str, meant: str) -> bool:
+    """ "voters turned out to redrect — reject": a word said and at once said again, nearly the same."""
+    alphabetic = said.isalpha() and meant.isalpha() and min(len(said), len(meant)) >= _MIN_MISSPOKEN_LETTERS
+    return alphabetic and said.lower() != meant.lower() and fuzz.ratio(said.lower(), meant.lower()) >= _MISSPOKEN
 
 
 def _filler(words: str) -> bool:

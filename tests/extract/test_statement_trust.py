@@ -283,7 +283,7 @@ def test_a_claim_cut_on_so_that_waits_for_review(facts_of: Any) -> None:
 
 def test_a_writers_brackets_in_news_stay(facts_of: Any) -> None:
     facts = facts_of(
-        '"The two governors were very much engaged and focused on [the prisoner\'s] release and the sanctions '
+        "\"The two governors were very much engaged and focused on [the prisoner's] release and the sanctions "
         'themselves," said Senator Ana Ruiz.'
     )
     (statement,) = statements_with(facts, "release and the sanctions")
@@ -297,3 +297,28 @@ def test_when_or_where_something_was_said_is_not_what_was_said(facts_of: Any) ->
     )
     assert not statements_with(facts, "northern island")
     assert statements_with(facts, "a full inquiry into the collapse")
+
+
+def test_a_misspoken_word_said_again_is_repaired(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Maine is now the seventh state where voters turned out in droves to redrect — reject attempts by "
+        "elected officials to close the rural hospitals.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "voters turned out")
+    assert statement["content"].endswith(
+        "in droves to reject attempts by elected officials to close the rural hospitals"
+    )
+    assert published(statement)
+
+
+def test_a_claim_of_restarts_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: And that certainly — it should be the full — that full truce — they should abide by that full "
+        "truce.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert facts["statements"]
+    assert not any(published(s) for s in facts["statements"])
