@@ -315,8 +315,7 @@ def test_a_misspoken_word_said_again_is_repaired(facts_of: Any) -> None:
 
 def test_a_claim_of_restarts_waits_for_review(facts_of: Any) -> None:
     facts = facts_of(
-        "MS. ODUYA: And that certainly — it should be the full — that full truce — they should abide by that full "
-        "truce.",
+        "MS. ODUYA: And that certainly — it should be the full — that full truce — they should abide by that truce.",
         "Q Thank you.",
         title=BRIEFING,
     )
