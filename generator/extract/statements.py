@@ -558,6 +558,10 @@ _MIN_STEM = 2
 _SELF_CORRECTION_WORDS = 3
 """A dash after the content, then another within this many words: the speaker restarts right where the
 content stops ("… on Medicare now — next — next year"), so the content may be what they took back."""
+_MANY_BREAKS = 3
+_MAX_BREAK_SHARE = 0.12
+"""Three or more dashes and cut-off words, at one in eight words or more, are restarts ("that certainly — it
+should be the full — that full truce — they should …"), not a long claim with two asides."""
 _MAX_DISFLUENCY = 0.2
 """Cut-off words and dashes per word from which a content reads as garbled ("the same the case i- — is now
 — in this …"); a long claim with a restart or two still reads well."""
@@ -591,7 +595,10 @@ def settled(content: str, sentence: Span, transcript: bool = False) -> tuple[str
     if cleaned[:1].islower() and content.strip(_TRIM)[:1].isupper():
         cleaned = cleaned[0].upper() + cleaned[1:]  # "We — we had" is "We had"
     words = _WORD.findall(cleaned.lower())
-    garbled = len(_DISFLUENCY.findall(cleaned)) >= _MAX_DISFLUENCY * max(len(words), 1)
+    marks = len(_DISFLUENCY.findall(cleaned))
+    garbled = marks >= _MAX_DISFLUENCY * max(len(words), 1) or (
+        marks >= _MANY_BREAKS and marks >= _MAX_BREAK_SHARE * len(words)
+    )
     dangling = cut and bool(words) and words[-1] in DANGLING_WORDS
     doubtful = doubtful or garbled or dangling or not words or words[0] in OBJECT_PRONOUNS
     return cleaned, doubtful
