@@ -580,7 +580,11 @@ def settled(content: str, sentence: Span, transcript: bool = False) -> tuple[str
     if swap is not None and said and _misspoken(said[0], swap.group(1)):
         content, rest = content + rest.rstrip(), ""  # "… to redrect — reject attempts …": the claim goes on
     cut = at >= 0 and re.match(rf"\s*(?:{_DASH}|\w)", rest) is not None  # stopped at a break or mid-clause
-    doubtful = _cut_before_correction(rest) or _condition_left_out(content, rest)
+    doubtful = (
+        _cut_before_correction(rest)
+        or _condition_left_out(content, rest)
+        or (at >= 0 and _resumes_after_aside(sentence, sentence.start_char + at + len(content)))
+    )
     cleaned = re.sub(r"\s{2,}", " ", _STAGE_DIRECTION.sub(" ", content)) if transcript else content
     cleaned = _TRAILING_JOIN.sub("", cleaned.strip(_TRIM)).strip(_TRIM)
     while True:
@@ -618,6 +622,24 @@ def _continues(cut: re.Match[str]) -> bool:
     """ "Mex- — Mexico", "earli- — in the earliest": a word soon after the dash completes the cut-off word."""
     stem = cut.group(1).lower()
     return len(stem) >= _MIN_STEM and any(w.lower().startswith(stem) for w in _WORD.findall(cut.group(2)))
+
+
+_RESUMING_TAGS = {"VBZ", "VBP", "VBD", "MD", "TO"}
+"""A finite verb or "to" after an aside continues the clause; "— following the attacks" only adds to it."""
+
+
+def _resumes_after_aside(sentence: Span, end: int) -> bool:
+    """ "the supplemental — which, as you know, is our emergency needs — are certainly met": the content stops at
+    an aside after which its own clause goes on with a verb, so the content lacks its point."""
+    after = [t for t in sentence if t.idx >= end and not t.is_space]
+    if not after or after[0].text not in _BREAKS:
+        return False
+    opened = sum(t.text in _BREAKS for t in sentence if t.idx < end) % 2 == 1  # "all of us — the government, … —"
+    closing = 0 if opened else next((i for i, t in enumerate(after[1:], start=1) if t.text in _BREAKS), None)
+    if closing is None or closing + 1 >= len(after):
+        return False
+    resumed = after[closing + 1]
+    return resumed.tag_ in _RESUMING_TAGS
 
 
 def _cut_before_correction(rest: str) -> bool:

@@ -321,3 +321,28 @@ def test_a_claim_of_restarts_waits_for_review(facts_of: Any) -> None:
     )
     assert facts["statements"]
     assert not any(published(s) for s in facts["statements"])
+
+
+def test_a_claim_cut_where_it_resumes_after_an_aside_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: And she is on the Hill today laying out the urgency of making sure that our flood relief bill — "
+        "which, as you know, is our most urgent need — is passed before the recess.",
+        "MR. MARSH: It's on all of us — the state, the counties, the charities, every citizen — to help the valley "
+        "rebuild after the floods.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    cut = [s for s in facts["statements"] if "passed before" not in s["content"] and "to help" not in s["content"]]
+    assert len(cut) == 2
+    assert not any(published(s) for s in cut)
+
+
+def test_an_aside_that_only_adds_does_not_hold_the_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: The Governor and her team discussed the steps they are taking to protect the families of the "
+        "valley — including farmers and their workers — following the floods of the spring.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "protect the families of the valley")
+    assert published(statement)
