@@ -285,6 +285,7 @@ def fit(facts: list[Labelled]) -> dict[str, Any]:
         for key in sorted(counts, key=lambda k: (k.count("|") + bool(k), k)):
             n, right = counts[key]
             parent = cells[key.rsplit("|", 1)[0] if "|" in key else ""]["p"] if key else right / n
+            parent = calibration.prior(key, parent)
             cells[key] = {"n": n, "right": right, "p": round((right + SMOOTHING * parent) / (n + SMOOTHING), 4)}
         kinds[kind] = {"facts": len(labelled), "cells": cells}
     return {"kinds": kinds}
@@ -318,11 +319,7 @@ def _calibrated(table: dict[str, Any], kind: str, fact: Labelled) -> float:
 def _lookup(table: dict[str, Any], kind: str, features: tuple[str, ...], raw: float) -> float:
     if raw <= calibration.HELD_CONFIDENCE:
         return raw  # held by the rules for review: never published by the calibration (as `calibrated`)
-    cells = table["kinds"].get(kind, {}).get("cells", {})
-    for key in calibration.keys(list(features)):
-        if key in cells:
-            return float(cells[key]["p"])
-    return raw
+    return calibration.lookup(table, kind, list(features), raw)
 
 
 def _named_published(table: dict[str, Any], thresholds: dict[str, float], naming: tuple[str, tuple[str, ...]]) -> bool:

@@ -25,6 +25,7 @@ from generator.extract.statements import (
     is_stage_direction,
     open_statement,
     quotation,
+    settled,
     turn_claim,
     whole_quotation,
 )
@@ -122,6 +123,7 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
             for i in range(mention.start, mention.end):
                 starts[i] = mention.start
 
+    speakers = {token_entity.get((t.mention.paragraph, t.mention.start)) for t in turns.values() if t.mention}
     opened: tuple[int, StatementFinding] | None = None
     counted_sentences: set[str] = set()
     claimed: set[int] = set()
@@ -146,14 +148,23 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
             builder.add_figure(figure)
         found = find_statements(sentence)
         if turn is not None:
-            # the speaker's own "I"/"we" words are the turn's statement, not a reported one
-            found = [f for f in found if sentence.doc[f.speaker_token].lower_ not in _FIRST_PERSON]
+            # the speaker's own "I"/"we" words are the turn's statement, not a reported one, and so are the
+            # words of another speaker of the transcript that the speaker repeats ("As Karine said, X")
+            found = [
+                f
+                for f in found
+                if sentence.doc[f.speaker_token].lower_ not in _FIRST_PERSON
+                and not (f.aside and builder.entity_at(f.speaker_token) in speakers)
+                and not builder.speaker_of_own_turn(f)
+            ]
         for statement in found:
-            builder.add_statement(statement)
+            # what a reporter's question says someone said ("John, President Biden said …, so why …") is the
+            # asker's rendering, unchecked: it waits for review
+            builder.add_statement(statement, doubtful=turn is not None and turn.asks)
         quoted = quotation(sentence) if opened is not None and opened[0] == paragraph and not found else None
         if opened is not None and quoted is not None:
             # "Mr. Alexander said in an interview. “We will …”": the quotation is the previous speaker's.
-            builder.add_statement(replace(opened[1], content=quoted))
+            builder.add_statement(replace(opened[1], content=quoted), doubtful=turn is not None and turn.asks)
             found = [opened[1]]
         waiting = None if found else open_statement(sentence)
         opened = (paragraph, waiting) if waiting is not None else None
@@ -196,6 +207,9 @@ def _header_roles(builder: _Builder, turns: dict[int, Turn], token_entity: dict[
 
 
 _FIRST_PERSON = frozenset("i we us me".split())
+DOUBTFUL_STATEMENT = 0.3
+"""The raw confidence of a statement whose words a rule cannot make right (a cut or garbled fragment, a
+dropped condition): low enough that the calibration holds it for review."""
 
 
 class _Builder:
@@ -305,7 +319,19 @@ class _Builder:
         }
         self.figures.append(record)
 
-    def add_statement(self, finding: StatementFinding) -> None:
+    def speaker_of_own_turn(self, finding: StatementFinding) -> bool:
+        """Whether "he" or "she" in a transcript turn would be read as the turn's own speaker, who speaks of
+        themselves as "I": "He knows that …" in the spokesperson's turn is someone the spokesperson talks about."""
+        head = self.sentence[2].doc[finding.speaker_token]
+        return (
+            self.turn_speaker is not None
+            and self.entity_at(head.i) is None
+            and PRONOUNS.get(head.lower_) == "person"
+            and self.last_person == self.turn_speaker
+        )
+
+    def add_statement(self, finding: StatementFinding, doubtful: bool = False) -> None:
+        """A statement the sentence reports; a `doubtful` one (or one whose words stay doubtful) waits for review."""
         doc = self.sentence[2].doc
         head = doc[finding.speaker_token]
         speaker = self.entity_at(head.i)
@@ -334,6 +360,9 @@ class _Builder:
             whole = whole_quotation(doc.text, start, start + len(content), sentence.end_char)
             if whole is not None:
                 content, kind = whole, "direct"
+        content, garbled = settled(content, sentence)
+        if doubtful or garbled:
+            confidence = DOUBTFUL_STATEMENT
         self.statements.append(
             {
                 "id": self.unique(f"statement-{speaker or slugify(finding.speaker_text, 30)}"),
@@ -350,6 +379,8 @@ class _Builder:
     def add_turn_statement(self, turn: Turn, text: str) -> None:
         """The claim of a paragraph of a labelled transcript turn is what the labelled speaker said."""
         speaker = self.turn_speaker or self.entity_named(turn.label)
+        text, doubtful = settled(text, self.sentence[2], transcript=True)
+        confidence = DOUBTFUL_STATEMENT if doubtful else 0.75 if speaker else 0.5
         self.statements.append(
             {
                 "id": self.unique(f"statement-{speaker or slugify(turn.label, 30)}"),
@@ -359,7 +390,7 @@ class _Builder:
                 "content": text,
                 "kind": "direct",
                 "sentence": self.cite(),
-                "confidence": 0.75 if speaker else 0.5,
+                "confidence": confidence,
             }
         )
 

@@ -147,12 +147,26 @@ def calibrated(kind: str, record: dict[str, Any], document: dict[str, Any], tabl
     or the rules hold the fact for review."""
     if is_held(record):
         return float(record["confidence"])
+    return lookup(table, kind, features(kind, record, document), float(record.get("confidence", 0)))
+
+
+def lookup(table: dict[str, Any], kind: str, feature_list: list[str], raw: float) -> float:
+    """The rate of the longest prefix of `feature_list` the table knows. A raw confidence the table has never
+    seen takes at most its own value: the rules' doubt about a fact is not overruled by the kind's average."""
     cells = table.get("kinds", {}).get(kind, {}).get("cells", {})
-    for key in keys(features(kind, record, document)):
+    for key in keys(feature_list):
         cell = cells.get(key)
         if cell is not None:
-            return float(cell["p"])
-    return float(record.get("confidence", 0))
+            return min(float(cell["p"]), raw) if key == "" else float(cell["p"])
+    return raw
+
+
+def prior(key: str, parent: float) -> float:
+    """The rate a table cell is smoothed toward: its parent's, and for a raw-confidence cell ("raw=0.30") at
+    most that raw value, so that a few lucky facts of a tier the rules doubt do not publish the tier."""
+    if key.startswith("raw=") and "|" not in key:
+        return min(parent, float(key.removeprefix("raw=")))
+    return parent
 
 
 def is_held(record: dict[str, Any]) -> bool:

@@ -277,6 +277,10 @@ ASKING_LABELS = frozenset(
 )
 """Transcript labels of the side that asks: their turns give no statements."""
 
+ACTION_SENSE_VERBS = frozenset("add post".split())
+"""Speech verbs that report only with a clause or a quotation; with a plain object they act ("has added
+forces to the region", "posted troops"), they say nothing."""
+
 DIRECTIVE_VERBS = frozenset("ask direct order instruct task".split())
 """Verbs that tell someone to act ("asked his team to …"): a directive, not a claim."""
 
@@ -313,3 +317,31 @@ PLEASANTRIES = frozenset("good great nice wonderful pleasure honor honour privil
 
 BRIEFING_NOUNS = frozenset("question update readout".split())
 """What a briefing hands out ("take your questions", "give you an update"): procedure, not a claim."""
+
+DANGLING_WORDS = frozenset(
+    """
+    a an the of on in at to for with from by about into onto over under between through than as and or but
+    nor which whose if because while my your our their that so
+""".split()
+)
+"""Words a clause cannot stop on where the speaker breaks off: a content cut there lost its point ("… the
+newly minted office on —")."""
+
+OBJECT_PRONOUNS = frozenset("them him us me".split())
+"""Pronouns that cannot open a claim: a content that starts with one lost its subject ("them repeatedly …")."""
+
+FILLER_WORDS = frozenset(
+    """
+    i we you they he she it this that there i'm we're you're they're he's she's it's that's there's i've we've
+    you've they've i'd we'd don't doesn't didn't can't won't is are was were be have has had do does did will
+    would can could not the a an so look well and but now again as just
+""".split()
+)
+"""Words a speaker can start on and abandon at a dash ("it — we don't — nobody wants …"): a run of only these
+before the first dash is a false start, taken out of the claim."""
+
+CORRECTION_MARKERS = frozenset("actually rather sorry correction excuse".split())
+"""Words a speaker opens a self-correction with, right after a dash ("on the call — actually, two calls")."""
+
+SETTING_PREPOSITIONS = frozenset("in at during from after before since on inside outside near".split())
+"""Prepositions that open when or where something was said ("during the debate", "from the island")."""

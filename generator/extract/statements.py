@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from generator.extract.lexicon import (
+    ACTION_SENSE_VERBS,
     BRIEFING_NOUNS,
     CLAUSE_VERBS,
     CONDITIONAL_MARKS,
+    CORRECTION_MARKERS,
+    DANGLING_WORDS,
     DIRECTIVE_VERBS,
     DISCOURSE_MARKERS,
+    FILLER_WORDS,
     HYPOTHETICAL_MODALS,
     INTENT_VERBS,
+    OBJECT_PRONOUNS,
     PLEASANTRIES,
+    SETTING_PREPOSITIONS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TALK_VERBS,
@@ -45,6 +53,9 @@ class StatementFinding:
     """direct (quoted), indirect (reported) or according-to."""
     speaker_text: str = ""
     """The speaker as the sentence writes it: "he", "a State Department official"."""
+    aside: bool = False
+    """Given in passing by the writer or speaker of the sentence ("As the President said, X"), who makes X
+    their own claim."""
 
 
 def find_statements(sentence: Span) -> list[StatementFinding]:
@@ -161,6 +172,8 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
     subject = _subject(verb)
     if subject is None or (subject.i > verb.i and verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"}):
         return None
+    if verb.lemma_.lower() in ACTION_SENSE_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "the President has added forces to the region" acts, it does not speak
     if verb.lemma_.lower() in CLAUSE_VERBS and not any(
         c.dep_ == "ccomp" and not _colon_between(c, verb) for c in verb.children
     ):
@@ -172,7 +185,8 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     ):
         # "As the President said this morning, we should not live like this."
-        return _finding(subject, verb, _clause_text(verb.head, exclude=verb), sentence)
+        found = _finding(subject, verb, _clause_text(verb.head, exclude=verb), sentence)
+        return replace(found, aside=True) if found is not None else None
     content_head = next((c for c in verb.children if c.dep_ == "ccomp" and c.i != subject.i), None)
     last = _last_word(sentence)
     if content_head is not None and content_head.i > verb.i:
@@ -209,12 +223,15 @@ def _colon_between(clause: Token, verb: Token) -> bool:
 
 def _rest_of_clause(subject: Token, verb: Token, sentence: Span) -> StatementFinding | None:
     """ "Trump called for a ban on …", "she urged Congress to act": what follows the verb in its clause."""
-    if verb.lemma_.lower() in CLAUSE_VERBS or verb.lemma_.lower() in DIRECTIVE_VERBS:
-        return None  # "asked his team to ensure …" orders, it does not claim
+    lemma = verb.lemma_.lower()
+    if lemma in CLAUSE_VERBS or lemma in DIRECTIVE_VERBS or lemma in ACTION_SENSE_VERBS:
+        return None  # "asked his team to ensure …" orders, "has added forces" acts: neither claims
     tokens = [t for t in verb.subtree if t.i > verb.i and t.dep_ != "punct"]
     tokens = [t for t in tokens if not any(a.dep_ in {"conj", "advcl"} and a.head == verb for a in [*t.ancestors, t])]
     if len(tokens) < 4:
         return None
+    if tokens[0].dep_ == "dobj" and tokens[0].pos_ == "PRON":
+        return None  # "he has stated them repeatedly": what was said is named in another sentence
     text = sentence.doc[tokens[0].i : tokens[-1].i + 1].text
     return _finding(subject, verb, text, sentence)
 
@@ -234,10 +251,20 @@ def _speaker_head(subject: Token) -> int:
 
 def _finding(subject: Token, verb: Token, text: str, sentence: Span) -> StatementFinding | None:
     text = text.strip(_TRIM)
-    if len(text.split()) < _MIN_CONTENT_WORDS:
+    if len(text.split()) < _MIN_CONTENT_WORDS or _when_or_where(text, sentence):
         return None
     kind = "direct" if _QUOTE.search(sentence.text) else "indirect"
     return StatementFinding(_speaker_head(subject), verb.text, text, kind, _speaker_text(subject))
+
+
+def _when_or_where(text: str, sentence: Span) -> bool:
+    """ "said during the debate last week", "reported from the island": a phrase without a verb that opens on a
+    preposition of time or place tells when or where something was said, not what ("called for X" says what)."""
+    at = sentence.text.find(text)
+    span = sentence.doc.char_span(sentence.start_char + at, sentence.start_char + at + len(text)) if at >= 0 else None
+    if span is None or not len(span):
+        return False
+    return span[0].lemma_.lower() in SETTING_PREPOSITIONS and not any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 
 def _clause_text(head: Token, exclude: Token | None = None) -> str:
@@ -342,7 +369,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 _MIN_TURN_WORDS = 4
 _POSSIBILITY = {"might", "may", "could"}
 _MIN_BREAK_WORDS = 6
-_BREAKS = {"—", "–", "--", ":"}
+_BREAKS = {"—", "–", "--"}
 _TRIM_CLOSERS = "\"”’') "
 
 
@@ -396,18 +423,29 @@ def _spoken_clause(head: Token, clause_verb: Token, start: int) -> str:
     if head is not clause_verb:
         excluded.update(t.i for t in head.children if t.dep_ == "mark")
     tokens = [t for t in head.subtree if t.i not in excluded and t.idx >= start]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "intj", "mark"} or _discourse(tokens[0])):
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "intj"} or _discourse(tokens[0])):
         tokens = tokens[1:]
+    while tokens and tokens[0].dep_ == "mark" and tokens[0].head == head:
+        tokens = tokens[1:]  # "(that) X", but never the "if" or "as" of a clause inside X ("if we win, she will …")
     words: list[Token] = []
     for token in tokens:
-        if token.text in _BREAKS and len(words) >= _MIN_BREAK_WORDS and head.i < token.i and not _repair(words, token):
+        if (
+            token.text in _BREAKS
+            and len(words) >= _MIN_BREAK_WORDS
+            and head.i < token.i
+            and not _repair(words, token)
+            and not _beside_note(token)
+        ):
             break  # "he spoke with him yesterday — a continuation of …": the claim ends where the aside starts
         words.append(token)
     while words and words[-1].is_punct:
         words = words[:-1]
     if not words:
         return ""
-    return doc[words[0].i : words[-1].i + 1].text.strip(_TRIM)
+    end = words[-1].i + 1
+    if end + 1 < head.sent.end and doc[end].text == ":":
+        end = head.sent.end  # "it is important to agree: one does not have to …": the point follows the colon
+    return doc[words[0].i : end].text.strip(_TRIM)
 
 
 def _about_the_talk(verb: Token, include_speech: bool = False) -> bool:
@@ -464,22 +502,166 @@ def _repair(before: list[Token], dash: Token) -> bool:
     return (
         after is None
         or after.lower_ in {w.lower_ for w in before[-3:]}
+        or _misspoken(last.text, after.text)
         or last.text.endswith("-")
         or last.pos_ in {"DET", "ADP", "CCONJ", "PRON", "AUX"}
         or after.pos_ in {"CCONJ", "ADP"}
     )
 
 
+def _beside_note(dash: Token) -> bool:
+    """ "a candid dialogue — (applause) — about …": the dashes set off the transcript's note, the claim goes on."""
+    doc = dash.doc
+    return (dash.i + 1 < len(doc) and doc[dash.i + 1].text in {"(", "["}) or (
+        dash.i > 0 and doc[dash.i - 1].text in {")", "]"}
+    )
+
+
 def _discourse(token: Token) -> bool:
-    return token.lower_ in DISCOURSE_MARKERS and token.dep_ in {"advmod", "intj", "cc", "prep", "npadvmod"}
+    """ "So, …", "Look, …", "And …": a word that opens the turn, not "First up is …" or "Now is the time"."""
+    doc = token.doc
+    set_off = token.dep_ in {"cc", "intj"} or (token.i + 1 < len(doc) and doc[token.i + 1].is_punct)
+    return token.lower_ in DISCOURSE_MARKERS and token.dep_ in {"advmod", "intj", "cc", "prep", "npadvmod"} and set_off
 
 
 def _is_aside(token: Token) -> bool:
-    """ "As you know", "you know", "as I said yesterday", "I mean": the speaker talking about the talk."""
+    """ "As you know", "you know", "as I said yesterday", "I mean", "As Karine just said": the speaker talking
+    about the talk."""
     if token.dep_ not in {"advcl", "parataxis", "intj", "ccomp"}:
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lower_ in {"i", "you", "we"} and token.lemma_.lower() in _ASIDE_VERBS
+    if subject is None:
+        return False
+    lemma = token.lemma_.lower()
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return lemma in _ASIDE_VERBS or lemma in SPEECH_VERBS or lemma in TALK_VERBS
+    return subject.lower_ in {"i", "you", "we"} and lemma in _ASIDE_VERBS
 
 
 _ASIDE_VERBS = {"know", "say", "mention", "see", "hear", "mean", "note", "tell", "report"}
+
+
+_DASH = r"(?:—|–|--)"
+_CUT_WORD = re.compile(rf"\b(\w+)-\s*{_DASH}\s*((?:[\w'’]+[\s,]+){{0,2}}[\w'’]*)")
+_RESTART = re.compile(rf"\b((?:[\w'’]+\s+){{0,2}}[\w'’]+)\s*{_DASH}\s*(?=\1\b)", re.IGNORECASE)
+_DISFLUENCY = re.compile(rf"\w-(?=\s)|{_DASH}")
+_TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
+_LEADING_JOIN = re.compile(r"^(?:(?:and|or|but)\b|so,)[\s,]*", re.IGNORECASE)
+_FALSE_START = re.compile(rf"^\s*((?:[\w'’]+[\s,]*){{1,3}}?)\s*{_DASH}\s*")
+_SWAPPED_WORD = re.compile(rf"\b([A-Za-z]+)\s*{_DASH}\s*(?=([A-Za-z]+)\b)")
+_MISSPOKEN = 75
+"""Similarity (rapidfuzz ratio, 0–100) from which a word repeated after a dash is the same word said again."""
+_MIN_MISSPOKEN_LETTERS = 4
+_WORD = re.compile(r"[\w'’]+")
+_MIN_STEM = 2
+"""Letters a cut-off word needs before a later word can be taken as its completion ("i- — is" is no "is")."""
+_SELF_CORRECTION_WORDS = 3
+"""A dash after the content, then another within this many words: the speaker restarts right where the
+content stops ("… on Medicare now — next — next year"), so the content may be what they took back."""
+_MANY_BREAKS = 3
+_MAX_BREAK_SHARE = 0.12
+"""Three or more dashes and cut-off words, at one in eight words or more, are restarts ("that certainly — it
+should be the full — that full truce — they should …"), not a long claim with two asides."""
+_MAX_DISFLUENCY = 0.2
+"""Cut-off words and dashes per word from which a content reads as garbled ("the same the case i- — is now
+— in this …"); a long claim with a restart or two still reads well."""
+
+
+def settled(content: str, sentence: Span, transcript: bool = False) -> tuple[str, bool]:
+    """The content without the speaker's restarts ("to prevent — to prevent gun", "earli- — in the earliest")
+    and a dangling "and", in a `transcript` without its notes ("— (applause) —": in news, brackets are the
+    writer's words), and whether it is still doubtful: garbled by restarts, cut before its point
+    ("… office on —", "them repeatedly …"), or cut where the speaker corrects themselves or before a condition
+    that the claim depends on ("we wouldn't have … — if it wasn't …")."""
+    at = sentence.text.find(content)
+    rest = sentence.text[at + len(content) :] if at >= 0 else ""
+    swap = re.match(rf"\s*{_DASH}\s*([A-Za-z]+)", rest)
+    said = _WORD.findall(content)[-1:]
+    if swap is not None and said and _misspoken(said[0], swap.group(1)):
+        content, rest = content + rest.rstrip(), ""  # "… to redrect — reject attempts …": the claim goes on
+    cut = at >= 0 and re.match(rf"\s*(?:{_DASH}|\w)", rest) is not None  # stopped at a break or mid-clause
+    doubtful = (
+        _cut_before_correction(rest)
+        or _condition_left_out(content, rest)
+        or (at >= 0 and _resumes_after_aside(sentence, sentence.start_char + at + len(content)))
+    )
+    cleaned = re.sub(r"\s{2,}", " ", _STAGE_DIRECTION.sub(" ", content)) if transcript else content
+    cleaned = _TRAILING_JOIN.sub("", cleaned.strip(_TRIM)).strip(_TRIM)
+    while True:
+        repaired = _RESTART.sub("", cleaned)
+        repaired = _FALSE_START.sub(lambda m: "" if _filler(m.group(1)) else m.group(0), repaired)
+        repaired = _LEADING_JOIN.sub("", repaired)
+        repaired = _SWAPPED_WORD.sub(lambda m: "" if _misspoken(m.group(1), m.group(2)) else m.group(0), repaired)
+        repaired = _CUT_WORD.sub(lambda m: m.group(2) if _continues(m) else m.group(0), repaired)
+        if repaired == cleaned:
+            break
+        cleaned = repaired
+    if cleaned[:1].islower() and content.strip(_TRIM)[:1].isupper():
+        cleaned = cleaned[0].upper() + cleaned[1:]  # "We — we had" is "We had"
+    words = _WORD.findall(cleaned.lower())
+    marks = len(_DISFLUENCY.findall(cleaned))
+    garbled = marks >= _MAX_DISFLUENCY * max(len(words), 1) or (
+        marks >= _MANY_BREAKS and marks >= _MAX_BREAK_SHARE * len(words)
+    )
+    dangling = cut and bool(words) and words[-1] in DANGLING_WORDS
+    doubtful = doubtful or garbled or dangling or not words or words[0] in OBJECT_PRONOUNS
+    return cleaned, doubtful
+
+
+def _misspoken(said: str, meant: str) -> bool:
+    """ "voters turned out to redrect — reject": a word said and at once said again, nearly the same."""
+    alphabetic = said.isalpha() and meant.isalpha() and min(len(said), len(meant)) >= _MIN_MISSPOKEN_LETTERS
+    return alphabetic and said.lower() != meant.lower() and fuzz.ratio(said.lower(), meant.lower()) >= _MISSPOKEN
+
+
+def _filler(words: str) -> bool:
+    return all(w.lower().replace("’", "'") in FILLER_WORDS for w in _WORD.findall(words))
+
+
+def _continues(cut: re.Match[str]) -> bool:
+    """ "Mex- — Mexico", "earli- — in the earliest": a word soon after the dash completes the cut-off word."""
+    stem = cut.group(1).lower()
+    return len(stem) >= _MIN_STEM and any(w.lower().startswith(stem) for w in _WORD.findall(cut.group(2)))
+
+
+_RESUMING_TAGS = {"VBZ", "VBP", "VBD", "MD", "TO"}
+"""A finite verb or "to" after an aside continues the clause; "— following the attacks" only adds to it."""
+
+
+def _resumes_after_aside(sentence: Span, end: int) -> bool:
+    """ "the supplemental — which, as you know, is our emergency needs — are certainly met": the content stops at
+    an aside after which its own clause goes on with a verb, so the content lacks its point."""
+    after = [t for t in sentence if t.idx >= end and not t.is_space]
+    if not after or after[0].text not in _BREAKS:
+        return False
+    opened = sum(t.text in _BREAKS for t in sentence if t.idx < end) % 2 == 1  # "all of us — the government, … —"
+    closing = 0 if opened else next((i for i, t in enumerate(after[1:], start=1) if t.text in _BREAKS), None)
+    if closing is None or closing + 1 >= len(after):
+        return False
+    resumed = after[closing + 1]
+    return resumed.tag_ in _RESUMING_TAGS
+
+
+def _cut_before_correction(rest: str) -> bool:
+    after = re.match(rf"\s*{_DASH}\s*(.*)", _STAGE_DIRECTION.sub("", rest))
+    if after is None:
+        return False
+    following = re.split(_DASH, after.group(1), maxsplit=1)
+    first = _WORD.findall(following[0])[:1]
+    if first and first[0].lower() in CORRECTION_MARKERS:
+        return True  # "President Macron was on the call — actually, two calls …"
+    return len(following) > 1 and len(_WORD.findall(following[0])) <= _SELF_CORRECTION_WORDS
+
+
+def _condition_left_out(content: str, rest: str) -> bool:
+    """A condition opens a clause after the content ("…, if", "— if it wasn't …"), not "to see if we can"."""
+    said = {w.lower() for w in _WORD.findall(content)}
+    return _CONDITION.search(rest) is not None and not said & CONDITIONAL_MARKS
+
+
+_STAGE_DIRECTION = re.compile(rf"\s*(?:{_DASH}\s*)?[(\[][^()\[\]]*[)\]]\s*(?:{_DASH})?")
+"""What the transcript notes ("— (laughter) —", "(applause)"): not part of the claim, and no correction."""
+_CONDITION = re.compile(
+    rf"(?:^|[,;]|{_DASH})\s*(?:(?:and|but|or|so|even|only)\s+)?(?:{'|'.join(sorted(CONDITIONAL_MARKS - {'whether'}))})\b",
+    re.IGNORECASE,
+)

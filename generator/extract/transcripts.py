@@ -20,7 +20,8 @@ _LABEL = re.compile(
     r"^\s*(?P<label>(?:(?:MR|MS|MRS|DR|GEN|ADM|SEN|REP|SECRETARY|PRESIDENT|AMBASSADOR|GOVERNOR)\.?\s+)?"
     r"(?P<name>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,3}))\s*:\s+\S"
 )
-_QUESTION = re.compile(r"^\s*Q(?:\s{2,}|\s*:\s*|\s+(?=[A-Z]))")
+_QUESTION = re.compile(r"^\s*Q(?:\s{2,}|\s*:\s*|\s+(?=[A-Z])|\s+(?=[—–]))")
+"""A reporter's turn: "Q  Thanks.", "Q: …", "Q And …", and one the transcript cut into ("Q — it seems …")."""
 _ROLE_LABELS = {"aide", "moderator", "operator", "participant", "staff", "reporter", "member", "audience", "official"}
 _NOT_SPEAKERS = {"NOTE", "UPDATE", "EDITOR", "WASHINGTON", "END", "PHOTO", "VIDEO", "SOURCE", "NEW", "BREAKING"}
 

@@ -59,7 +59,8 @@ def test_fitting_counts_right_facts_per_evidence_and_smooths_toward_the_kind() -
     facts = labelled("a", "0.80", 19, 1) + labelled("a", "0.65", 6, 4)
     cells = fit(facts)["kinds"]["figures"]["cells"]
     assert (cells[""]["n"], cells[""]["right"], cells[""]["p"]) == (30, 25, round(25 / 30, 4))
-    assert cells["raw=0.80"]["p"] == round((19 + 4 * 25 / 30) / 24, 4)
+    assert cells["raw=0.65"]["p"] == round((6 + 4 * 0.65) / 14, 4)  # toward the kind's 25/30, at most 0.65
+    assert cells["raw=0.80"]["p"] == round((19 + 4 * 0.80) / 24, 4)
     assert cells["raw=0.80"]["p"] < 19 / 20
 
 

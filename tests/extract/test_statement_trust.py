@@ -1,0 +1,348 @@
+"""Statements a journalist could publish as they stand: no fragment, no changed meaning, no wrong speaker.
+
+Where a rule can make the words right it does; where it cannot, the statement waits for review (its confidence
+stays below the publishing threshold). Each test names what a reader would see go wrong without its rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.extract import calibration
+
+BRIEFING = "Press Briefing by Press Secretary Dana Oduya and Spokesperson Lee Marsh"
+
+
+def statements_with(facts: dict[str, Any], fragment: str) -> list[dict[str, Any]]:
+    return [s for s in facts["statements"] if fragment in s["content"]]
+
+
+def published(statement: dict[str, Any]) -> bool:
+    return float(statement["confidence"]) >= calibration.default_thresholds()["statements"]
+
+
+def speaker_name(facts: dict[str, Any], statement: dict[str, Any]) -> str:
+    names = {e["id"]: e["name"] for e in facts["entities"]}
+    return str(names.get(statement.get("speaker", ""), statement.get("speaker_text", "")))
+
+
+# Wrong speaker, or not a statement
+
+
+def test_words_a_reporter_says_someone_said_wait_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Good afternoon, everyone.",
+        "Q Governor Alma Reyes said that the northern bridge will reopen to traffic in March. Is that right?",
+        "MS. ODUYA: We expect the northern bridge to reopen in the spring.",
+    )
+    reported = statements_with(facts, "bridge will reopen to traffic in March")
+    assert reported, "the reporter's rendering is kept for review"
+    assert not any(published(s) for s in reported)
+
+
+def test_as_a_co_speaker_said_is_the_speakers_own_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: The convoy reached the northern crossing this morning with forty trucks of food.",
+        "Q Thanks. What happens next?",
+        "MR. MARSH: As Dana just said, the convoy reached the northern crossing with forty trucks of food.",
+        title=BRIEFING,
+    )
+    repeated = [s for s in statements_with(facts, "forty trucks of food") if "this morning" not in s["content"]]
+    assert [speaker_name(facts, s) for s in repeated] == ["Lee Marsh"]
+    assert not repeated[0]["content"].startswith("As")
+
+
+def test_as_someone_outside_the_transcript_said_stays_theirs(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: As the President said this morning, we should not have to live with floods every spring.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "floods every spring")
+    assert statement["speaker_text"] == "the President"
+
+
+def test_adding_ships_is_an_act_not_speech(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: And that is why the Secretary has added two more ships to the eastern fleet, and more will "
+        "follow in the weeks ahead.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert facts["statements"]
+    assert not any(s["cue"] == "added" for s in facts["statements"])
+    assert {speaker_name(facts, s) for s in facts["statements"]} == {"Lee Marsh"}
+
+
+def test_a_pronoun_object_is_no_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "Minister Ana Ruiz met her counterparts on Monday. And the minister's expectations in this regard are entirely clear, and she has stated them repeatedly, "
+        "including stating them directly in her public remarks as well as privately to her counterparts abroad."
+    )
+    assert not any(s["content"].startswith("them") for s in facts["statements"])
+
+
+# Cut or garbled words
+
+
+def test_restarts_are_taken_out_of_the_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: We — we had a report earli- — in the earliest days that the dam was leaking at its base.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "the dam was leaking")
+    assert statement["content"] == "We had a report in the earliest days that the dam was leaking at its base"
+    assert published(statement)
+
+
+def test_a_claim_cut_on_a_preposition_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: As I mentioned, we have someone from the newly created office on — to stop flooding in the "
+        "valley, who is on the ground there.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert facts["statements"]
+    assert not any(published(s) for s in facts["statements"])
+
+
+def test_a_garbled_fragment_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: And the same the case i- — is now — in this coming election.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert facts["statements"]
+    assert not any(published(s) for s in facts["statements"])
+
+
+def test_a_trailing_and_is_dropped(facts_of: Any) -> None:
+    facts = facts_of(
+        "The Governor welcomed the council's contribution of $100 million to support the relief effort, and "
+        "discussed the delivery of the aid."
+    )
+    (statement,) = statements_with(facts, "contribution of $100 million")
+    assert statement["content"].endswith("relief effort")
+
+
+def test_the_point_after_a_colon_stays_with_the_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE VICE PRESIDENT: And I will say, on this topic, it is important to agree: one does not have to give "
+        "up one's faith to support the new law.",
+        "Q Thank you.",
+    )
+    (statement,) = statements_with(facts, "important to agree")
+    assert "one does not have to give up one's faith" in statement["content"]
+
+
+# Meaning changed by the cut
+
+
+def test_a_claim_the_speaker_corrects_right_after_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE PRESIDENT: And it's going to cap the total out-of-pocket cost of insulin and other prescription drugs "
+        "for every senior on Medicare now — next — next year, it's going to be capped at $35 a month.",
+        "Q Thank you.",
+    )
+    capped = statements_with(facts, "on Medicare now")
+    assert capped
+    assert not any(published(s) for s in capped)
+
+
+def test_a_claim_cut_before_its_condition_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: And we wouldn't have talked about the potential of new sanctions on the shipping firms — and, "
+        "again, no final decision here — if it wasn't a clear statement of our concern.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    cut = [s for s in statements_with(facts, "new sanctions") if "if it" not in s["content"]]
+    assert cut
+    assert not any(published(s) for s in cut)
+
+
+# Calibration
+
+
+def test_a_raw_confidence_the_table_never_saw_is_not_published_on_the_kinds_average() -> None:
+    table = {"kinds": {"statements": {"cells": {"": {"p": 0.9}, "raw=0.80": {"p": 0.85}}}}}
+    assert calibration.lookup(table, "statements", ["raw=0.30", "kind=direct"], 0.3) == 0.3
+    assert calibration.lookup(table, "statements", ["raw=0.80", "kind=direct"], 0.8) == 0.85
+
+
+def test_a_whether_if_is_no_condition(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: Again, we know there's a lot more that needs to be done for the families in the valley, but "
+        "it's because of our convening power on the ground that we're able to get that aid in and try to see if we "
+        "can sustain it.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "a lot more that needs to be done")
+    assert published(statement)
+
+
+def test_a_stage_direction_between_dashes_is_no_self_correction(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE PRESIDENT: And I just warn you: if I'm reelected, I'm going to keep the same plan for the whole "
+        "country — (laughter) — I think, because we have to unite the country.",
+        "Q Thank you.",
+    )
+    (statement,) = statements_with(facts, "keep the same plan")
+    assert published(statement)
+
+
+def test_a_false_start_is_taken_out_of_the_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Look, it — we don't — nobody wants to see peaceful protests in the capital turn violent.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "peaceful protests")
+    assert statement["content"] == "Nobody wants to see peaceful protests in the capital turn violent"
+
+
+def test_a_reporter_cut_in_on_is_still_the_reporter(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: The convoy reached the northern crossing this morning with forty trucks of food.",
+        "MR. MARSH: I just —",
+        "Q — it seems like the crossing has been closed down by the army —",
+        "MR. MARSH: I just told you, sir. There was no change in our wish to see the crossing open.",
+        title=BRIEFING,
+    )
+    assert not statements_with(facts, "closed down by the army")
+
+
+def test_he_in_a_speakers_turn_is_not_the_speaker(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: He knows that there are strong feelings on all sides of this debate in the valley.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "strong feelings on all sides")
+    assert statement["cue"] == "said"  # Lee Marsh says that he (someone else) knows …, not Marsh "knows"
+    assert statement["content"].startswith("He knows")
+    assert speaker_name(facts, statement) == "Lee Marsh"
+
+
+def test_a_claim_cut_before_actually_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: As you know, the Prime Minister of the northern province was on the call — actually, two calls "
+        "that the Governor has had with the regional leaders this week.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    cut = [s for s in statements_with(facts, "was on the call") if "two calls" not in s["content"]]
+    assert cut
+    assert not any(published(s) for s in cut)
+
+
+def test_a_stage_direction_is_taken_out_of_the_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE PRESIDENT: And that is why I welcome a candid dialogue in this country — (applause) — about all of the "
+        "issues of the moment.",
+        "Q Thank you.",
+    )
+    (statement,) = statements_with(facts, "candid dialogue")
+    assert (
+        statement["content"]
+        == "that is why I welcome a candid dialogue in this country about all of the issues of the moment"
+    )
+
+
+def test_the_condition_that_opens_a_claim_stays(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE PRESIDENT: If we don't stop the floods in the valley this year, they won't stop at the river.",
+        "Q Thank you.",
+    )
+    (statement,) = statements_with(facts, "stop at the river")
+    assert statement["content"].lower().startswith("if we don't stop the floods")
+
+
+def test_a_discourse_word_is_dropped_only_when_set_off(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: First up is a drug used to treat blood clots that nearly 3.5 million seniors took last year.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "blood clots")
+    assert statement["content"].startswith("First up is a drug")
+
+
+def test_a_claim_cut_on_so_that_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: Some of the pumps have come out of stocks that the state had in the valley, so that — those "
+        "have gone over to the farmers already.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    cut = [s for s in statements_with(facts, "stocks that the state had") if "farmers" not in s["content"]]
+    assert cut
+    assert not any(published(s) for s in cut)
+
+
+def test_a_writers_brackets_in_news_stay(facts_of: Any) -> None:
+    facts = facts_of(
+        "\"The two governors were very much engaged and focused on [the prisoner's] release and the sanctions "
+        'themselves," said Senator Ana Ruiz.'
+    )
+    (statement,) = statements_with(facts, "release and the sanctions")
+    assert "[the prisoner's]" in statement["content"]
+
+
+def test_when_or_where_something_was_said_is_not_what_was_said(facts_of: Any) -> None:
+    facts = facts_of(
+        "Governor Alma Reyes reported from the northern island of the province.",
+        "Senator Ana Ruiz called for a full inquiry into the collapse of the bridge.",
+    )
+    assert not statements_with(facts, "northern island")
+    assert statements_with(facts, "a full inquiry into the collapse")
+
+
+def test_a_misspoken_word_said_again_is_repaired(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Maine is now the seventh state where voters turned out in droves to redrect — reject attempts by "
+        "elected officials to close the rural hospitals.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "voters turned out")
+    assert statement["content"].endswith(
+        "in droves to reject attempts by elected officials to close the rural hospitals"
+    )
+    assert published(statement)
+
+
+def test_a_claim_of_restarts_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: And that certainly — it should be the full — that full truce — they should abide by that truce.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert facts["statements"]
+    assert not any(published(s) for s in facts["statements"])
+
+
+def test_a_claim_cut_where_it_resumes_after_an_aside_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: And she is on the Hill today laying out the urgency of making sure that our flood relief bill — "
+        "which, as you know, is our most urgent need — is passed before the recess.",
+        "MR. MARSH: It's on all of us — the state, the counties, the charities, every citizen — to help the valley "
+        "rebuild after the floods.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    cut = [s for s in facts["statements"] if "passed before" not in s["content"] and "to help" not in s["content"]]
+    assert len(cut) == 2
+    assert not any(published(s) for s in cut)
+
+
+def test_an_aside_that_only_adds_does_not_hold_the_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: The Governor and her team discussed the steps they are taking to protect the families of the "
+        "valley — including farmers and their workers — following the floods of the spring.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    (statement,) = statements_with(facts, "protect the families of the valley")
+    assert published(statement)
