@@ -207,7 +207,7 @@ def _header_roles(builder: _Builder, turns: dict[int, Turn], token_entity: dict[
 
 
 _FIRST_PERSON = frozenset("i we us me".split())
-DOUBTFUL_STATEMENT = 0.3
+DOUBTFUL_STATEMENT = calibration.HELD_CONFIDENCE
 """The raw confidence of a statement whose words a rule cannot make right (a cut or garbled fragment, a
 dropped condition): low enough that the calibration holds it for review."""
 

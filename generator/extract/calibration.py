@@ -151,13 +151,13 @@ def calibrated(kind: str, record: dict[str, Any], document: dict[str, Any], tabl
 
 
 def lookup(table: dict[str, Any], kind: str, feature_list: list[str], raw: float) -> float:
-    """The rate of the longest prefix of `feature_list` the table knows. A raw confidence the table has never
-    seen takes at most its own value: the rules' doubt about a fact is not overruled by the kind's average."""
+    """The rate of the longest prefix of `feature_list` the table knows; `raw` when it knows none. (A fact the
+    rules doubt is held by `is_held` before it gets here.)"""
     cells = table.get("kinds", {}).get(kind, {}).get("cells", {})
     for key in keys(feature_list):
         cell = cells.get(key)
         if cell is not None:
-            return min(float(cell["p"]), raw) if key == "" else float(cell["p"])
+            return float(cell["p"])
     return raw
 
 

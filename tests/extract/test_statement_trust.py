@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.extract import calibration
+from generator.extract import DOUBTFUL_STATEMENT, calibration
 
 BRIEFING = "Press Briefing by Press Secretary Dana Oduya and Spokesperson Lee Marsh"
 
@@ -164,10 +164,11 @@ def test_a_claim_cut_before_its_condition_waits_for_review(facts_of: Any) -> Non
 # Calibration
 
 
-def test_a_raw_confidence_the_table_never_saw_is_not_published_on_the_kinds_average() -> None:
+def test_a_doubtful_statement_is_not_published_on_the_kinds_average() -> None:
     table = {"kinds": {"statements": {"cells": {"": {"p": 0.9}, "raw=0.80": {"p": 0.85}}}}}
-    assert calibration.lookup(table, "statements", ["raw=0.30", "kind=direct"], 0.3) == 0.3
-    assert calibration.lookup(table, "statements", ["raw=0.80", "kind=direct"], 0.8) == 0.85
+    doubtful = {"content": "the same the case i- — is now", "kind": "direct", "confidence": DOUBTFUL_STATEMENT}
+    assert calibration.calibrated("statements", doubtful, {}, table) == DOUBTFUL_STATEMENT
+    assert calibration.calibrated("statements", {**doubtful, "confidence": 0.8}, {}, table) == 0.85
 
 
 def test_a_whether_if_is_no_condition(facts_of: Any) -> None:
