@@ -27,8 +27,10 @@ from tools.evaluate import SCORER, in_body, read_set
 
 SMOOTHING = 4.0
 """How many facts' worth of weight the coarser cell's rate has in a cell's rate (add-m smoothing)."""
-TARGETS = {"entities": 0.90, "roles": 0.90, "figures": 0.90, "dates": 0.90, "statements": 0.85}
-"""Precision the published facts of each kind must reach on the dev sets."""
+TARGETS = {"entities": 0.90, "roles": 0.90, "figures": 0.91, "dates": 0.90, "statements": 0.85}
+"""Precision the published facts of each kind must reach on the dev sets (0.90; figures 0.91 because the
+fit labels each end of a range on its own and the scorer a range as one, a margin the scorer's 0.90 needs;
+statements 0.85)."""
 MIN_THRESHOLD = {"entities": 0.75}
 """No entity threshold goes lower, whatever the dev sets allow: an entity less likely right than three in
 four waits for a person even when the entities above it are right often enough on average. Entities
