@@ -647,9 +647,8 @@ def _cut_before_correction(rest: str) -> bool:
     if after is None:
         return False
     following = re.split(_DASH, after.group(1), maxsplit=1)
-    first = _WORD.findall(following[0])[:1]
-    if first and first[0].lower() in CORRECTION_MARKERS:
-        return True  # "President Macron was on the call — actually, two calls …"
+    if any(w.lower() in CORRECTION_MARKERS for w in _WORD.findall(following[0])[:2]):
+        return True  # "President Macron was on the call — actually, two calls …", "— I'm sorry, also Tuesday"
     return len(following) > 1 and len(_WORD.findall(following[0])) <= _SELF_CORRECTION_WORDS
 
 

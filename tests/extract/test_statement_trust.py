@@ -347,3 +347,15 @@ def test_an_aside_that_only_adds_does_not_hold_the_claim(facts_of: Any) -> None:
     )
     (statement,) = statements_with(facts, "protect the families of the valley")
     assert published(statement)
+
+
+def test_a_claim_cut_before_im_sorry_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: The Governor's team was on the Hill for the flood relief bill yesterday and also today — I'm "
+        "sorry, also Tuesday.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    cut = statements_with(facts, "also today")
+    assert cut
+    assert not any(published(s) for s in cut)
