@@ -211,7 +211,7 @@ def _mentions_of(
         and doc[end + 1].is_alpha
     ):
         end += 2  # "Elkayam-Levy": a double surname the model cut at its hyphen
-    if start >= end or _part_of_a_longer_name(doc, start, end, span):
+    if start >= end or _part_of_a_longer_name(doc, start, end, span) or _marked_sic(doc, end):
         return []
     if _is_title_only(doc[start:end]) or (ent.label_ != "PERSON" and _is_title_phrase(doc, start, end)):
         return []  # "MR", "Admiral", "National Security Advisor", "Amir Sheikh": a title, not a name
@@ -297,6 +297,11 @@ def _mentions_of(
     ):
         kind, refers_to = "place", " ".join(words[2:])  # "the Government of India" is India
     return [Mention(name, kind, sentence_id, start, end, paragraph, adjective_first, titled, refers_to, title)]
+
+
+def _marked_sic(doc: Doc, end: int) -> bool:
+    """ "Netanyanu [sic]": the text itself says the name is misspelt as written."""
+    return doc[end : end + 3].text.replace(" ", "").lower() in {"[sic]", "(sic)"}
 
 
 def _part_of_a_longer_name(doc: Doc, start: int, end: int, span: Span) -> bool:

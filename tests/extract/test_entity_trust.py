@@ -149,3 +149,11 @@ def test_a_post_an_event_or_a_programme_is_no_organisation(entities_of: Any) -> 
     )
     assert {name for name, _ in found} <= {"Department of Justice", "Supreme Court", "United Nations"}
     assert "Department of Justice" in {name for name, _ in found}
+
+
+def test_a_name_the_text_marks_sic_is_not_an_entity(entities_of: Any) -> None:
+    found = entities_of(
+        "Prime Minister Benjamin Netanyahu spoke in Jerusalem.",
+        "Did the President and Prime Minister Netanyanu [sic] — Netanyahu have a conversation?",
+    )
+    assert {name for name, kind in found if kind == "person"} == {"Benjamin Netanyahu"}
