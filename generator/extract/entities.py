@@ -22,6 +22,7 @@ from generator.extract.lexicon import (
     LEADING_VERB_TAGS,
     NON_ENTITY_HEADS,
     NOT_ENTITIES,
+    NUMBER_WORDS,
     ORG_WORDS,
     PLACE_NOUNS,
     PRODUCT_NOUNS,
@@ -37,11 +38,16 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 COMPASS_WORDS = frozenset("north south east west northern southern eastern western left right upper lower".split())
 AUXILIARIES = frozenset("will would can could shall should may might must did does do has have had is was are".split())
 PATRONYMIC_WORDS = frozenset("bin bint ibn ben abu".split())
+LOWER_CASE_NAME_WORDS = frozenset("of and the for on in at to with without".split()) | PLACE_NOUNS | GOVERNMENT_WORDS
+"""Lower-case words that names hold ("Bank of America", "Doctors without Borders", "Rafah crossing",
+"Biden administration")."""
 NAME_PARTICLES = PATRONYMIC_WORDS | frozenset("al el de del della der den di da dos du la le van von y".split())
 """Lower-case words inside people's names ("Mohammed bin Salman", "Lula da Silva", "Ludwig van Beethoven")."""
 """Words that join a person's name to their father's ("Haitham bin Tariq"): one name, which the model splits."""
 DANGLING_WORDS = frozenset("and or of the for & to on in with".split()) | NAME_PARTICLES
 """Words a name never ends with: "Departments of State and" is a fragment of two names."""
+LONE_COMMON_NOUNS = frozenset("department ministry agency office bureau committee commission board states".split())
+"""Words that name no one body on their own ("the Department said", "the States")."""
 COLLECTIVE_POSSESSORS = frozenset("people peoples women children men workers veterans".split())
 """Plural nouns whose possessive is part of a name: "the People's Republic of China", "Children's Hospital"."""
 MODEL_CODE = re.compile(r"[A-Z]{1,5}-\d{1,4}[A-Z]?")
@@ -487,9 +493,11 @@ def _not_one_name(name: Span) -> bool:
         return True
     if " & " in text and all(_is_country(part) or knowledge.is_place(part) for part in text.split(" & ")):
         return True
-    if MODEL_CODE.fullmatch(name[-1].text):
-        return True
-    if len(name) == 1 and last in GOVERNMENT_WORDS | NON_ENTITY_HEADS:
+    if MODEL_CODE.fullmatch(name[-1].text) or (len(name) > 1 and last in NUMBER_WORDS):
+        return True  # "C-17", "Air Force Two", "Marine One": a craft
+    if "-" in text and all(_is_country(part) or knowledge.is_place(part) for part in text.split("-")):
+        return True  # "U.S.-Australia": two countries as an adjective
+    if len(name) == 1 and last in GOVERNMENT_WORDS | NON_ENTITY_HEADS | LONE_COMMON_NOUNS:
         return True  # "Administration", "Compact": a common noun capitalised
     if len(name) > 2 and name[0].lower_ in NON_ENTITY_HEADS and name[1].lower_ in {"for", "on", "to"}:
         return True  # "Partnership for Global Infrastructure and Investment": a programme
@@ -558,10 +566,11 @@ def _plausible(name: str, kind: str) -> bool:
         return False
     if kind == "person" and (any(c.isdigit() for c in name) or (name.isupper() and len(name) > 3)):
         return False
-    if kind == "person" and any(
-        w.isalpha() and w.islower() and w not in NAME_PARTICLES for w in re.split(r"[\s\-]", name)
+    if any(
+        w.isalpha() and w.islower() and w not in NAME_PARTICLES | LOWER_CASE_NAME_WORDS
+        for w in re.split(r"[\s\-]", name)
     ):
-        return False  # "Javelin anti-tank": a common word is no part of a person's name ("Lula da Silva" aside)
+        return False  # "Javelin anti-tank", "the Florida party": a common word is no part of a name
     if kind == "place" and name.isalpha() and name.isupper() and len(name) <= 3 and name.lower() not in _KNOWN_BY_NAME:
         return False  # "AI", "MR": news writes no country or city as two bare capitals it does not explain
     return "\n" not in name and len(name) <= 80

@@ -157,3 +157,18 @@ def test_a_name_the_text_marks_sic_is_not_an_entity(entities_of: Any) -> None:
         "Did the President and Prime Minister Netanyanu [sic] — Netanyahu have a conversation?",
     )
     assert {name for name, kind in found if kind == "person"} == {"Benjamin Netanyahu"}
+
+
+def test_a_craft_a_pair_of_countries_a_lone_common_noun_or_a_lower_case_word_is_no_name(entities_of: Any) -> None:
+    found = entities_of(
+        "The Vice President flew on Air Force Two to Florida.",
+        "So, does the Florida party, then, effectively cancel the Democratic primary also?",
+        "The U.S.-Australia alliance is strong, the Department said; the States agreed.",
+        "The Bank of America met at the Rafah crossing under the Biden administration.",
+    )
+    assert found == {
+        ("Florida", "place"),
+        ("Bank of America", "organisation"),
+        ("Rafah crossing", "place"),
+        ("Biden administration", "organisation"),
+    }
