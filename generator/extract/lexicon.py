@@ -55,6 +55,7 @@ DURATION_UNITS = frozenset("second minute hour day week month year decade centur
 DISCOURSE_NOUNS = frozenset(
     """
     thing question way word reason example answer comment remark follow-up moment piece kind sort
+    thought
 """.split()
 )
 """Lemmas of nouns that a speaker counts in passing ("two questions", "one thing", "give me a minute"):

@@ -475,11 +475,16 @@ def _about_the_talk(verb: Token, include_speech: bool = False) -> bool:
 
 def _procedure(verb: Token, subject: Token) -> bool:
     """Running the briefing, not a claim: handing over to someone "to take your questions" or "give you an
-    update", and pleasantries ("It's good to see you all")."""
+    update", passing the floor ("Our next question will go to …"), and pleasantries ("It's good to see you
+    all")."""
     if subject.lower_ == "it" and any(
         c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in PLEASANTRIES for c in verb.children
     ):
         return True
+    if subject.lemma_.lower() in BRIEFING_NOUNS and any(
+        c.lower_ in {"next", "last", "final", "first"} for c in subject.children
+    ):
+        return True  # "Our next question will go to Deepa with NPR": a moderator passing the floor
     return any(
         t.lemma_.lower() in BRIEFING_NOUNS
         and t.dep_ == "dobj"

@@ -186,3 +186,14 @@ def test_calibration_never_publishes_a_held_figure() -> None:
     plain = {**held, "confidence": 0.65}
     assert calibration.calibrated("figures", held, {}, table) == calibration.HELD_CONFIDENCE
     assert calibration.calibrated("figures", plain, {}, table) == 0.99
+
+
+def test_a_group_pointed_back_to_or_a_speakers_own_points_are_no_count(facts_of: Any) -> None:
+    facts = facts_of(
+        "I think those two nations will talk again.",
+        "I have two thoughts here, Steve.",
+        "Hamas freed two Americans on Friday.",
+    )
+    assert _published(facts) == [(2, "Americans", None)]
+    assert (2, "nations") in _held(facts)
+    assert (2, "thoughts") not in [(v, u) for v, u, _ in _published(facts)]

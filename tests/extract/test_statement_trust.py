@@ -359,3 +359,14 @@ def test_a_claim_cut_before_im_sorry_waits_for_review(facts_of: Any) -> None:
     cut = statements_with(facts, "also today")
     assert cut
     assert not any(published(s) for s in cut)
+
+
+def test_a_moderator_passing_the_floor_makes_no_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Our next question will go to Deepa with NPR.",
+        "Q Thank you. Will the talks resume?",
+        "MS. ODUYA: The talks will resume in Cairo next week.",
+        title=BRIEFING,
+    )
+    assert not statements_with(facts, "next question")
+    assert statements_with(facts, "The talks will resume in Cairo next week")
