@@ -16,6 +16,13 @@ def statements_with(facts: dict[str, Any], fragment: str) -> list[dict[str, Any]
     return [s for s in facts["statements"] if fragment in s["content"]]
 
 
+def assert_cut_waits(facts: dict[str, Any], kept: str, lost: str) -> None:
+    """The claim holding `kept` but cut before `lost` exists and waits for review."""
+    cut = [s for s in statements_with(facts, kept) if lost not in s["content"]]
+    assert cut
+    assert not any(published(s) for s in cut)
+
+
 def published(statement: dict[str, Any]) -> bool:
     return float(statement["confidence"]) >= calibration.default_thresholds()["statements"]
 
@@ -156,9 +163,7 @@ def test_a_claim_cut_before_its_condition_waits_for_review(facts_of: Any) -> Non
         "Q Thank you.",
         title=BRIEFING,
     )
-    cut = [s for s in statements_with(facts, "new sanctions") if "if it" not in s["content"]]
-    assert cut
-    assert not any(published(s) for s in cut)
+    assert_cut_waits(facts, "new sanctions", "if it")
 
 
 # Calibration
@@ -233,9 +238,7 @@ def test_a_claim_cut_before_actually_waits_for_review(facts_of: Any) -> None:
         "Q Thank you.",
         title=BRIEFING,
     )
-    cut = [s for s in statements_with(facts, "was on the call") if "two calls" not in s["content"]]
-    assert cut
-    assert not any(published(s) for s in cut)
+    assert_cut_waits(facts, "was on the call", "two calls")
 
 
 def test_a_stage_direction_is_taken_out_of_the_claim(facts_of: Any) -> None:
@@ -277,9 +280,7 @@ def test_a_claim_cut_on_so_that_waits_for_review(facts_of: Any) -> None:
         "Q Thank you.",
         title=BRIEFING,
     )
-    cut = [s for s in statements_with(facts, "stocks that the state had") if "farmers" not in s["content"]]
-    assert cut
-    assert not any(published(s) for s in cut)
+    assert_cut_waits(facts, "stocks that the state had", "farmers")
 
 
 def test_a_writers_brackets_in_news_stay(facts_of: Any) -> None:
