@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from generator.articles import slugify
 from generator.extract import knowledge
 from generator.extract.lexicon import (
+    COLLECTIVE_POSSESSORS,
     COMMON_ABBREVIATIONS,
     CORPORATE_SUFFIXES,
     EVENT_WORDS,
@@ -20,10 +21,15 @@ from generator.extract.lexicon import (
     INDEX_WORDS,
     KNOWN_ENTITIES,
     LEADING_VERB_TAGS,
+    LONE_COMMON_NOUNS,
+    LOWER_CASE_NAME_WORDS,
+    NAME_FRAGMENT_ENDINGS,
+    NAME_PARTICLES,
     NON_ENTITY_HEADS,
     NOT_ENTITIES,
     NUMBER_WORDS,
     ORG_WORDS,
+    PATRONYMIC_WORDS,
     PLACE_NOUNS,
     PRODUCT_NOUNS,
     PRODUCT_VERBS,
@@ -37,19 +43,6 @@ if TYPE_CHECKING:
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 COMPASS_WORDS = frozenset("north south east west northern southern eastern western left right upper lower".split())
 AUXILIARIES = frozenset("will would can could shall should may might must did does do has have had is was are".split())
-PATRONYMIC_WORDS = frozenset("bin bint ibn ben abu".split())
-LOWER_CASE_NAME_WORDS = frozenset("of and the for on in at to with without".split()) | PLACE_NOUNS | GOVERNMENT_WORDS
-"""Lower-case words that names hold ("Bank of America", "Doctors without Borders", "Rafah crossing",
-"Biden administration")."""
-NAME_PARTICLES = PATRONYMIC_WORDS | frozenset("al el de del della der den di da dos du la le van von y".split())
-"""Lower-case words inside people's names ("Mohammed bin Salman", "Lula da Silva", "Ludwig van Beethoven")."""
-"""Words that join a person's name to their father's ("Haitham bin Tariq"): one name, which the model splits."""
-DANGLING_WORDS = frozenset("and or of the for & to on in with".split()) | NAME_PARTICLES
-"""Words a name never ends with: "Departments of State and" is a fragment of two names."""
-LONE_COMMON_NOUNS = frozenset("department ministry agency office bureau committee commission board states".split())
-"""Words that name no one body on their own ("the Department said", "the States")."""
-COLLECTIVE_POSSESSORS = frozenset("people peoples women children men workers veterans".split())
-"""Plural nouns whose possessive is part of a name: "the People's Republic of China", "Children's Hospital"."""
 MODEL_CODE = re.compile(r"[A-Z]{1,5}-\d{1,4}[A-Z]?")
 """An aircraft's, a weapon's or a virus's designation ("C-17", "F-16", "COVID-19"): a thing, not a name."""
 _LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -489,7 +482,7 @@ def _not_one_name(name: Span) -> bool:
     last = name[-1].lower_
     if text.lower() in COMMON_ABBREVIATIONS or (len(name) == 1 and last in COMPASS_WORDS | PLACE_NOUNS):
         return True
-    if last in DANGLING_WORDS or "/" in text or any(t.text in {"or", "with"} for t in name):
+    if last in NAME_FRAGMENT_ENDINGS or "/" in text or any(t.text in {"or", "with"} for t in name):
         return True
     if " & " in text and all(_is_country(part) or knowledge.is_place(part) for part in text.split(" & ")):
         return True

@@ -346,3 +346,22 @@ CORRECTION_MARKERS = frozenset("actually rather sorry correction excuse".split()
 
 SETTING_PREPOSITIONS = frozenset("in at during from after before since on inside outside near".split())
 """Prepositions that open when or where something was said ("during the debate", "from the island")."""
+
+PATRONYMIC_WORDS = frozenset("bin bint ibn ben abu".split())
+"""Words that join a person's name to their father's ("Haitham bin Tariq"): one name, which the model splits."""
+
+NAME_PARTICLES = PATRONYMIC_WORDS | frozenset("al el de del della der den di da dos du la le van von y".split())
+"""Lower-case words inside people's names ("Mohammed bin Salman", "Lula da Silva", "Ludwig van Beethoven")."""
+
+LOWER_CASE_NAME_WORDS = frozenset("of and the for on in at to with without".split()) | PLACE_NOUNS | GOVERNMENT_WORDS
+"""Lower-case words that names hold ("Bank of America", "Doctors without Borders", "Rafah crossing",
+"Biden administration"); any other lower-case word makes no name ("the Florida party")."""
+
+NAME_FRAGMENT_ENDINGS = frozenset("and or of the for & to on in with".split()) | NAME_PARTICLES
+"""Words a name never ends with: "Departments of State and" is a fragment of two names."""
+
+LONE_COMMON_NOUNS = frozenset("department ministry agency office bureau committee commission board states".split())
+"""Words that name no one body on their own ("the Department said", "the States")."""
+
+COLLECTIVE_POSSESSORS = frozenset("people peoples women children men workers veterans".split())
+"""Plural nouns whose possessive is part of a name: "the People's Republic of China", "Children's Hospital"."""
