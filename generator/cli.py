@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -185,6 +186,9 @@ def serve_command(
     settings = Settings(
         seeds=seeds, facts=facts, site=site, build=build_dir, site_config=site_config, templates=templates
     )
+    # Ctrl-C stops the preview even when the shell or program that started it ignores interrupts (a child
+    # inherits an ignored SIGINT, and Python then installs no handler: the preview would never stop).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         serve(settings, port)
     except FactsheetError as error:

@@ -75,12 +75,21 @@ def free_port() -> int:
 
 
 def serve(root: Path, port: int) -> subprocess.Popen[bytes]:
+    """The preview, started the way a background job or a tool that ignores interrupts starts it: with SIGINT
+    ignored, which a child inherits. Ctrl-C (SIGINT) must still stop it."""
     args = [sys.executable, "-m", "generator", "serve", "--port", str(port)]
     for option in ("seeds", "facts", "site", "build-dir"):
         args += [f"--{option}", str(root / ("build" if option == "build-dir" else option))]
     args += ["--config", str(root / "site_config"), "--templates", str(root / "templates")]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(args, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        args,
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
 
 
 def get(port: int, host: str, path: str = "/") -> int:
