@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""
 EXTRACTOR_ID = calibration.extractor_id(EXTRACTOR_VERSION)
 """What fact files record: the rules' version and the calibration table's digest."""
@@ -206,6 +206,16 @@ def _header_roles(builder: _Builder, turns: dict[int, Turn], token_entity: dict[
             builder.add_role(0, title, title.split()[-1], range(0), header=(person, first_words[person]))
 
 
+PUBLISHED_TIME_KEYS = ("published_time", "published_at", "datePublished", "published")
+"""Front matter keys that hold when the text was published, time of day included (Open Graph's
+`article:published_time`, schema.org's `datePublished`): a transcript posted the morning after the
+evening it records is about the day before."""
+
+
+def _published_at(metadata: dict[str, Any]) -> object:
+    return next((metadata[key] for key in PUBLISHED_TIME_KEYS if metadata.get(key) is not None), None)
+
+
 _FIRST_PERSON = frozenset("i we us me".split())
 DOUBTFUL_STATEMENT = calibration.HELD_CONFIDENCE
 """The raw confidence of a statement whose words a rule cannot make right (a cut or garbled fragment, a
@@ -223,7 +233,7 @@ class _Builder:
         sentences: dict[str, tuple[int, Span]],
     ):
         self.article = article
-        self.anchor = event_date(article.paragraphs, article.date)
+        self.anchor = event_date(article.paragraphs, article.date, _published_at(article.metadata))
         """The day relative dates count from: the date the text states it is about, else publication."""
         self.all_sentences = sentences
         self.entities = entities

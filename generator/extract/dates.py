@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,9 +41,28 @@ _FULL_DATE = re.compile(r"^\W*([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 
 
-def event_date(paragraphs: Sequence[str], published: dt.date) -> dt.date:
+def event_date(paragraphs: Sequence[str], published: dt.date, published_at: object = None) -> dt.date:
     """The date the text says it is about: a header paragraph that is only a full date ("(November 3,
-    2023)") among the first few, else the publication date."""
+    2023)") among the first few; else the day before publication when a transcript that opens with its
+    start time ("5:54 P.M. EDT") was published (`published_at`, a time of day with its offset) before that
+    time of day, as when an evening briefing is posted the next morning; else the publication date."""
+    stated = _stated_date(paragraphs)
+    if stated is not None:
+        return stated
+    moment, clock = _moment(published_at), _start_clock(paragraphs)
+    if moment is None or clock is None or moment.date() != published:
+        return published
+    hour, minute, zone = clock
+    offset = moment.utcoffset()
+    if offset is not None:
+        offset = zone_offset(zone, published, near=offset)
+        if offset is None:
+            return published
+    started = dt.datetime.combine(published, dt.time(hour, minute), tzinfo=dt.timezone(offset) if offset else None)
+    return published - dt.timedelta(days=1) if started > moment else published
+
+
+def _stated_date(paragraphs: Sequence[str]) -> dt.date | None:
     for paragraph in paragraphs[:4]:
         match = _FULL_DATE.match(paragraph.strip())
         if match is None:
@@ -54,7 +74,65 @@ def event_date(paragraphs: Sequence[str], published: dt.date) -> dt.date:
             return dt.date(int(match.group(3)), month, int(match.group(2)))
         except ValueError:
             continue
-    return published
+    return None
+
+
+_CLOCK = re.compile(r"^\W*(\d{1,2}):(\d{2})\s*([AaPp])\.?\s*[Mm]\.?\s+([A-Z]{2,5})\W*$")
+
+
+def _start_clock(paragraphs: Sequence[str]) -> tuple[int, int, str] | None:
+    """(hour 0–23, minute, zone) of a header paragraph that is only a clock time and its zone ("2:50 P.M.
+    EDT"), the time a transcript says it began; None without one."""
+    for paragraph in paragraphs[:3]:
+        match = _CLOCK.match(paragraph.strip())
+        if match is None:
+            continue
+        hour, minute = int(match.group(1)), int(match.group(2))
+        if not (1 <= hour <= 12 and minute < 60):
+            return None
+        return hour % 12 + (12 if match.group(3).lower() == "p" else 0), minute, match.group(4)
+    return None
+
+
+def _moment(value: object) -> dt.datetime | None:
+    """A publication time from front matter: a YAML timestamp or ISO 8601 text; None for anything else."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def zone_offset(abbreviation: str, day: dt.date, near: dt.timedelta) -> dt.timedelta | None:
+    """The UTC offset a time zone abbreviation ("EDT", "IDT") stands for around `day`, from the tz
+    database; of several zones sharing an abbreviation ("CST"), the one nearest `near` (the publisher's
+    own offset); None if unknown."""
+    offsets = _zone_abbreviations(day.year).get(abbreviation.upper())
+    if not offsets:
+        return None
+    return min(offsets, key=lambda o: (abs(o - near), o))
+
+
+@cache
+def _zone_abbreviations(year: int) -> dict[str, frozenset[dt.timedelta]]:
+    """Abbreviation → the UTC offsets it has in `year` in the tz database (winter and summer)."""
+    from zoneinfo import ZoneInfo, available_timezones
+
+    table: dict[str, set[dt.timedelta]] = {}
+    for name in sorted(available_timezones()):
+        try:
+            zone = ZoneInfo(name)
+        except (OSError, ValueError):
+            continue
+        for month in (1, 7):
+            moment = dt.datetime(year, month, 15, 12, tzinfo=zone)
+            abbreviation, offset = moment.tzname(), moment.utcoffset()
+            if abbreviation and abbreviation.isalpha() and offset is not None:
+                table.setdefault(abbreviation.upper(), set()).add(offset)
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 def tense(phrase: Span) -> str:
@@ -79,6 +157,8 @@ def nowadays(phrase: Span) -> bool:
     doc = phrase.doc
     if phrase.start > 0 and doc[phrase.start - 1].lower_ == "not" and phrase.text.lower() in _RELATIVE:
         return True  # "Not today, not tomorrow, not ever."
+    if phrase.text.lower() in _DAY_NOUNS and any(c.dep_ in {"det", "amod", "poss"} for c in phrase.root.children):
+        return True  # "a better tomorrow", "the world of today's children": a time, not a day
     if phrase.text.lower() != "today":
         return False
     verb = phrase.root.head
@@ -97,6 +177,7 @@ def nowadays(phrase: Span) -> bool:
     return verb.dep_ == "relcl" or (verb.lemma_ in _STATIVE and (subject is None or subject.lower_ != "i"))
 
 
+_DAY_NOUNS = {"today", "tomorrow", "yesterday"}
 _STATIVE = {"have", "be", "live", "exist", "face", "need", "stand"}
 
 

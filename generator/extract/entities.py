@@ -122,6 +122,15 @@ def find_mentions(span: Span, sentence_id: str, paragraph: int) -> list[Mention]
             mentions.extend(_mentions_of(ent.doc[ent.start : following.end], kind, span, sentence_id, paragraph))
             skip = index + 1
             continue
+        if kind == "person" and following is not None and _restarted_with_overlap(ent, following):
+            # "Ketanji Brown — Brown Jackson": the speaker said the middle of the name again
+            whole = ent.doc[ent.start : following.end]
+            found = _mentions_of(whole, kind, span, sentence_id, paragraph, restarted=True)
+            for mention in found:
+                mention.name = " ".join([*ent.doc[mention.start : ent.end].text.split(), *following[1:].text.split()])
+            mentions.extend(found)
+            skip = index + 1
+            continue
         if kind == "person" and following is not None and _restarted(ent, following):
             # "Benjamin Not- — Netanyahu": the speaker broke off and restarted; the name is "Benjamin Netanyahu"
             whole = ent.doc[ent.start : following.end]
@@ -186,6 +195,18 @@ def _restarted(ent: Span, following: Span) -> bool:
         and following.start == ent.end + 1
         and doc[ent.end].text in {"—", "–", "--"}
         and following.label_ == "PERSON"
+    )
+
+
+def _restarted_with_overlap(ent: Span, following: Span) -> bool:
+    doc = ent.doc
+    return (
+        following.label_ == "PERSON"
+        and following.start == ent.end + 1
+        and doc[ent.end].text in {"—", "–", "--"}
+        and len(following) > 1
+        and ent[-1].text == following[0].text
+        and ent[-1].is_title
     )
 
 
@@ -524,6 +545,8 @@ def _repair_type(name: str, kind: str, label: str) -> str:
     words = name.lower().split()
     if knowledge.is_country(name) or (kind != "person" and knowledge.is_place(name)):
         return "place"
+    if kind == "person" and _town_not_person(words) and knowledge.is_town(name):
+        return "place"  # "Khan Younis": "Khan" reads as a first name, but the name is a town's
     if len(words) > 1 and words[-1] in GOVERNMENT_WORDS:
         return "place" if _is_country(" ".join(name.split()[:-1])) else "organisation"
     if kind == "organisation" and words[0] == "state" and len(words) > 2 and words[1] == "of":
@@ -533,6 +556,16 @@ def _repair_type(name: str, kind: str, label: str) -> str:
     if kind != "organisation" and len(words) > 1 and (words[-1] in ORG_WORDS or words[0] in ORG_WORDS):
         return "organisation"
     return kind
+
+
+def _town_not_person(words: list[str]) -> bool:
+    """A name of two words or more that no known first name opens and no patronymic or particle joins: one a
+    town's name decides ("Mohammed bin Zayed" is a man before it is a town)."""
+    return (
+        len(words) > 1
+        and len(knowledge.first_name_forms(words[0])) == 1
+        and not set(words) & (PATRONYMIC_WORDS | NAME_PARTICLES)
+    )
 
 
 def _is_country(name: str) -> bool:

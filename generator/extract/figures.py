@@ -15,6 +15,7 @@ from generator.extract.lexicon import (
     PERIOD_WORDS,
     QUALIFIER_INTENSIFIERS,
     QUALIFIERS,
+    RATE_WORDS,
     UNIT_SYMBOLS,
     WEAK_NUMBER_WORDS,
     WINDOW_WORDS,
@@ -361,6 +362,9 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         return None
     if unit_token is not None and not _countable(unit_token, value):
         return None
+    rate = _rate(doc, (unit_token.i if unit_token is not None else last.i) + 1)
+    if rate is not None:
+        unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"  # "$35 a month", "100 trucks a day"
     action, actor, subject = _action(unit_token if unit_token is not None else last)
     text = doc[number_tokens[0].i : number_tokens[-1].i + (4 if fraction is not None else 1)].text
     return FigureFinding(
@@ -376,6 +380,15 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         held,
         window and unit_token is not None and unit_token.lemma_.lower() in DURATION_UNITS,
     )
+
+
+def _rate(doc: Doc, i: int) -> str | None:
+    """The period of a rate written after a figure ("a day", "per year", "each month"), or None: "$35 a
+    month" is a monthly cost, not $35."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in RATE_WORDS:
+        return None
+    period = doc[i + 1].lemma_.lower()
+    return period if period in DURATION_UNITS and doc[i + 1].tag_ == "NN" else None
 
 
 def _before_aside(doc: Doc, start: int) -> int:
@@ -419,6 +432,11 @@ def _reference(number_tokens: list[Token]) -> str | None:
         return "a group named before"  # "those two nations": the speaker points back, not a count
     if last.i + 1 < len(doc) and doc[last.i + 1].tag_ in {"JJS", "RBS"}:
         return "a ranking"
+    counted = last.head if last.dep_ == "nummod" else None
+    if counted is not None and counted.dep_ == "attr" and counted.head.lemma_ == "be":
+        subject = next((c for c in counted.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in {"these", "those", "they", "we", "you"}:
+            return "a description"  # "these are two men that have known each other": who, not how many
     return None
 
 

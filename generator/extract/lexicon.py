@@ -52,6 +52,9 @@ UNIT_SYMBOLS = frozenset(
 symbols and those that are also words ("in", "am", "m" for million) are left out."""
 DURATION_UNITS = frozenset("second minute hour day week month year decade century night".split())
 
+RATE_WORDS = frozenset("a an per each every".split())
+"""Words that make the period after a figure its rate: "100 trucks a day", "$2,000 per year"."""
+
 DISCOURSE_NOUNS = frozenset(
     """
     thing question way word reason example answer comment remark follow-up moment piece kind sort
@@ -343,6 +346,25 @@ before the first dash is a false start, taken out of the claim."""
 
 CORRECTION_MARKERS = frozenset("actually rather sorry correction excuse".split())
 """Words a speaker opens a self-correction with, right after a dash ("on the call — actually, two calls")."""
+
+SELF_CORRECTIONS = (
+    "let me back up",
+    "let me start over",
+    "let me start again",
+    "let me rephrase",
+    "let me say it differently",
+    "strike that",
+    "i misspoke",
+    "i'm sorry",
+    "i mean",
+)
+"""What a speaker says right after a break to take back what came before ("a matter of — let me back up")."""
+
+HESITATIONS = frozenset("what uh um er erm ah oh".split())
+"""Words a speaker fills a pause with between two breaks ("next week — what — as it relates")."""
+
+LINKING_VERBS = frozenset("is are was were be been am".split())
+"""A break right after one of these leaves the claim without its point ("What I can say is — you know")."""
 
 SETTING_PREPOSITIONS = frozenset("in at during from after before since on inside outside near".split())
 """Prepositions that open when or where something was said ("during the debate", "from the island")."""

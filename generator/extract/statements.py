@@ -18,10 +18,13 @@ from generator.extract.lexicon import (
     DIRECTIVE_VERBS,
     DISCOURSE_MARKERS,
     FILLER_WORDS,
+    HESITATIONS,
     HYPOTHETICAL_MODALS,
     INTENT_VERBS,
+    LINKING_VERBS,
     OBJECT_PRONOUNS,
     PLEASANTRIES,
+    SELF_CORRECTIONS,
     SETTING_PREPOSITIONS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
@@ -550,6 +553,7 @@ _DASH = r"(?:—|–|--)"
 _CUT_WORD = re.compile(rf"\b(\w+)-\s*{_DASH}\s*((?:[\w'’]+[\s,]+){{0,2}}[\w'’]*)")
 _RESTART = re.compile(rf"\b((?:[\w'’]+\s+){{0,2}}[\w'’]+)\s*{_DASH}\s*(?=\1\b)", re.IGNORECASE)
 _DISFLUENCY = re.compile(rf"\w-(?=\s)|{_DASH}")
+_BREAK = re.compile(rf"\s*{_DASH}\s*")
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
 _LEADING_JOIN = re.compile(r"^(?:(?:and|or|but)\b|so,)[\s,]*", re.IGNORECASE)
 _FALSE_START = re.compile(rf"^\s*((?:[\w'’]+[\s,]*){{1,3}}?)\s*{_DASH}\s*")
@@ -610,7 +614,42 @@ def settled(content: str, sentence: Span, transcript: bool = False) -> tuple[str
     )
     dangling = cut and bool(words) and words[-1] in DANGLING_WORDS
     doubtful = doubtful or garbled or dangling or not words or words[0] in OBJECT_PRONOUNS
+    doubtful = doubtful or _abandoned_phrase(cleaned)
+    if at >= 0 and not doubtful:
+        doubtful = _cut_from_its_parts(sentence, sentence.start_char + at, sentence.start_char + at + len(content))
     return cleaned, doubtful
+
+
+def _abandoned_phrase(content: str) -> bool:
+    """A phrase the speaker dropped mid-way and never said again: "referring to the — this idea that —",
+    "next week — what — as it relates", "a matter of — let me back up"."""
+    for match in _BREAK.finditer(content):
+        before = _WORD.findall(content[: match.start()])[-1:]
+        between = re.split(_DASH, content[match.end() :], maxsplit=1)
+        if before and before[0].lower() in DANGLING_WORDS | LINKING_VERBS:
+            return True  # "referring to the —", "What I can say is —"
+        said = _WORD.findall(between[0])
+        if len(between) > 1 and len(said) == 1 and (said[0].lower() in HESITATIONS or _filler(said[0])):
+            return True  # "— what —": a word between two breaks
+        following = " ".join(said).lower().replace("’", "'")
+        if any(following.startswith(phrase) for phrase in SELF_CORRECTIONS):
+            return True  # "— let me back up", "— I'm sorry"
+    return False
+
+
+def _cut_from_its_parts(sentence: Span, start: int, end: int) -> bool:
+    """The content starts at a verb whose subject it left out ("is that roughly …"), or ends on a word whose
+    object comes after the cut ("in such a way that it included, of course, leaders …")."""
+    inside = [t for t in sentence if start <= t.idx < end and not t.is_punct]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    if first.tag_ in {"VBZ", "VBP", "VBD", "MD"} and first.is_lower and first.i > sentence.start:
+        return True
+    return any(c.dep_ in _COMPLEMENTS and c.idx >= end for c in last.children)
+
+
+_COMPLEMENTS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "acomp", "oprd", "pcomp"}
 
 
 def _misspoken(said: str, meant: str) -> bool:

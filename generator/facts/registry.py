@@ -22,7 +22,7 @@ import jsonschema
 from generator import yamlsafe
 from generator.articles import fold, slugify
 from generator.errors import InputError, Problem
-from generator.extract.knowledge import compatible_first_names, is_place
+from generator.extract.knowledge import compatible_first_names, is_place, place_codes
 from generator.extract.lexicon import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
 from generator.facts.validate import schema_problem
 
@@ -250,6 +250,8 @@ def resolve(
     _claim_registered_names(registry, clusters)
     _link_mistyped_people(records, record_key, clusters)
     _link_first_name_variants(records, record_key, clusters)
+    _link_cut_names(records, record_key, clusters)
+    _link_initials(records, record_key, clusters)
     _link_surnames(records, record_key, clusters, registry, titles or {})
 
     members: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
@@ -338,6 +340,70 @@ def _link_first_name_variants(
             if group and all(b in compatible[c] for b in group for c in group if b != c):
                 for other in group:
                     clusters.union(by_surname[surname][first], by_surname[surname][other])
+
+
+def _link_cut_names(
+    records: list[tuple[str, dict[str, Any]]], record_key: dict[tuple[str, str], str], clusters: _Clusters
+) -> None:
+    """A person's name of two words or more that is how exactly one longer name of the collection begins is
+    that name cut short ("Kim Jong" where the speaker broke off, "Lisa Blunt" for Lisa Blunt Rochester)."""
+    people: dict[str, str] = {}  # person key → a record key
+    for article_id, record in records:
+        if record["type"] == "person":
+            people.setdefault(person_key(record["name"]), record_key[(article_id, record["id"])])
+    longer: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        words = key.split()
+        for size in range(2, len(words)):
+            longer[" ".join(words[:size])].add(key)
+    for key in sorted(people):
+        if len(key.split()) >= 2 and len(longer.get(key, ())) == 1:
+            clusters.union(people[key], people[next(iter(longer[key]))])
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a"}
+
+
+def _link_initials(
+    records: list[tuple[str, dict[str, Any]]], record_key: dict[tuple[str, str], str], clusters: _Clusters
+) -> None:
+    """An organisation's or a place's initials ("EPA", "DOJ", "UAE") are the one name of the collection they
+    abbreviate ("Environmental Protection Agency", "Department of Justice", "United Arab Emirates"); with
+    two such names ("ICC": a court and a cricket council) the initials stay apart."""
+    acronyms: dict[str, str] = {}
+    spelled_out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for article_id, record in records:
+        if record["type"] == "person":
+            continue
+        key = record_key[(article_id, record["id"])]
+        name = record["name"].replace(".", "")
+        if _ACRONYM.match(name):
+            acronyms.setdefault(name, key)
+        elif len(name.split()) > 1:
+            for initials in _initials(name):
+                spelled_out[initials].add((key, record["type"]))
+    for acronym, key in sorted(acronyms.items()):
+        found = spelled_out.get(acronym, set())
+        roots = {clusters.find(k) for k, _ in found}
+        if acronym in place_codes() and any(kind != "place" for _, kind in found):
+            continue  # "PA" is Pennsylvania before it is the Palestinian Authority
+        if len(roots) == 1:
+            clusters.union(key, next(iter(roots)))
+
+
+def _initials(name: str) -> set[str]:
+    """The initials a name is written with: of its capitalised words ("DJ") and of all its words ("DOJ"),
+    with and without a leading "US", "UK", "UN" or "EU" ("U.S. Environmental Protection Agency")."""
+    words = re.findall(r"[\w’'-]+", name)
+    forms = [words]
+    if len(words) > 2 and words[0].upper() in {"US", "UK", "UN", "EU"}:
+        forms.append(words[1:])
+    out: set[str] = set()
+    for form in forms:
+        out.add("".join(w[0] for w in form if w[0].isupper()).upper())
+        out.add("".join(w[0] for w in form if w.lower() not in _SMALL_WORDS - {"of"}).upper())
+    return {i for i in out if len(i) >= 2}
 
 
 def _surname_key(word: str) -> str:

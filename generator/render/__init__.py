@@ -34,7 +34,28 @@ def make_environment(templates: dict[str, str]) -> Environment:
     )
     env.filters["url"] = safe_url
     env.filters["md"] = escape_markdown
+    env.filters["figure_rows"] = figure_rows
     return env
+
+
+def figure_rows(rows: Any) -> list[tuple[dict[str, Any], Any, str | None]]:
+    """Figures as a reader sees them, each (figure, its article or None, the value shown or None): the two
+    ends of one written range ("50-52%" is at least 50 and at most 52) are one row, "50–52". `rows` are
+    figures or (figure, article) pairs."""
+    out: list[tuple[dict[str, Any], Any, str | None]] = []
+    for row in rows:
+        figure, item = row if isinstance(row, tuple) else (row, None)
+        if out and figure.get("qualifier") == "at most":
+            low, low_item, shown = out[-1]
+            same = low_item is item and (low.get("text"), low.get("sentence")) == (
+                figure.get("text"),
+                figure.get("sentence"),
+            )
+            if same and low.get("qualifier") == "at least" and shown is None:
+                out[-1] = (low, low_item, f"{low['value']}–{figure['value']}")
+                continue
+        out.append((figure, item, None))
+    return out
 
 
 FIXED_PAGES = 7

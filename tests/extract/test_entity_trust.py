@@ -172,3 +172,15 @@ def test_a_craft_a_pair_of_countries_a_lone_common_noun_or_a_lower_case_word_is_
         ("Rafah crossing", "place"),
         ("Biden administration", "organisation"),
     }
+
+
+def test_a_name_said_again_from_its_middle_is_one_name(entities_of: Any) -> None:
+    found = entities_of("I nominated Ketanji Brown — Brown Jackson to the Supreme Court.")
+    assert ("Ketanji Brown Jackson", "person") in found
+    assert not {name for name, _ in found} & {"Ketanji Brown", "Brown Jackson"}
+
+
+def test_a_town_the_model_reads_as_a_person_is_a_place(entities_of: Any) -> None:
+    found = entities_of("Fighting is ongoing now in parts of Khan Younis.", "Mohammed bin Zayed called the leaders.")
+    assert ("Khan Younis", "place") in found
+    assert ("Mohammed bin Zayed", "person") in found

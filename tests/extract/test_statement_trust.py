@@ -371,3 +371,33 @@ def test_a_moderator_passing_the_floor_makes_no_claim(facts_of: Any) -> None:
     )
     assert not statements_with(facts, "next question")
     assert statements_with(facts, "The talks will resume in Cairo next week")
+
+
+def test_a_phrase_dropped_at_a_break_waits_for_review(facts_of: Any) -> None:
+    # "next week — what — as it relates to": the speaker left the phrase and never came back to it
+    facts = facts_of(
+        "MS. ODUYA: I spoke with Governor Lane Pryor this morning.",
+        "MS. ODUYA: He mentioned next week — what — as it relates to the valley, and when the council gets back.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert statements_with(facts, "valley")
+    assert not any(published(s) for s in statements_with(facts, "valley"))
+
+
+def test_a_claim_taken_back_with_let_me_back_up_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of("MS. ODUYA: And the fact is that it's a matter of — let me back up.", "Q Thanks.", title=BRIEFING)
+    assert not any(published(s) for s in facts["statements"])
+
+
+def test_a_claim_that_lost_its_subject_waits_for_review(facts_of: Any) -> None:
+    # "what I can tell you is that roughly — of the total funds …": the words shown open on "is"
+    facts = facts_of(
+        "MR. MARSH: And as for the money that's left, what I can tell you is that roughly — of the — of the "
+        "total funds that have been provided to the valley since the flood began, which is in excess of $60 "
+        "million — and that's not just repairs, that's food and shelter — we've gone through about 96 percent.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    opening_on_a_verb = [s for s in facts["statements"] if s["content"].split()[0] in {"is", "was"}]
+    assert not any(published(s) for s in opening_on_a_verb)

@@ -150,6 +150,28 @@ def test_a_bare_surname_or_first_name_joins_the_one_person_who_has_it() -> None:
     assert resolution.of_record[("d", "tamim")] == resolution.of_record[("c", "tamim")]
 
 
+def test_a_name_cut_short_joins_the_one_longer_name_it_begins() -> None:
+    records: list[tuple[str, list[dict[str, Any]]]] = [
+        ("a", [{"id": "kim", "name": "Kim Jong Un", "type": "person"}]),
+        ("b", [{"id": "kim", "name": "Kim Jong", "type": "person"}]),  # "Kim Jong — I'm sorry"
+        (
+            "c",
+            [
+                {"id": "ana", "name": "Ana Maria Diaz", "type": "person"},
+                {"id": "x", "name": "Ana Maria Soto", "type": "person"},
+            ],
+        ),
+        ("d", [{"id": "ana", "name": "Ana Maria", "type": "person"}]),
+    ]
+    resolution = resolve(records, load_registry(None, "entities.yaml"))
+    assert resolution.of_record[("b", "kim")] == resolution.of_record[("a", "kim")]
+    # two longer names begin so: which one is meant is not known
+    assert resolution.of_record[("d", "ana")] not in {
+        resolution.of_record[("c", "ana")],
+        resolution.of_record[("c", "x")],
+    }
+
+
 def test_a_place_is_named_as_most_articles_name_it() -> None:
     from generator.facts.registry import Registry
 
@@ -172,3 +194,24 @@ def test_a_surname_misspelt_by_one_letter_joins_the_one_person_it_fits(collect: 
     assert "Netanyanu" not in found
     assert len(found["Benjamin Netanyahu"].articles) == 2
     assert "Kane" in found  # a short surname one letter off another is another person
+
+
+def test_initials_join_the_one_name_they_abbreviate() -> None:
+    def org(name: str) -> list[dict[str, Any]]:
+        return [{"id": "o", "name": name, "type": "organisation"}]
+
+    records = [
+        ("a", org("Environmental Protection Agency")),
+        ("b", org("EPA")),
+        ("c", org("Department of Justice")),
+        ("d", org("DOJ")),
+        ("e", org("International Criminal Court")),
+        ("f", org("International Cricket Council")),
+        ("g", org("ICC")),
+    ]
+    resolution = resolve(records, load_registry(None, "entities.yaml"))
+    page = {article: resolution.of_record[(article, "o")] for article, _ in records}
+    assert page["b"] == page["a"]
+    assert page["d"] == page["c"]
+    # two names have those initials: which one is meant is not known
+    assert page["g"] not in {page["e"], page["f"]}

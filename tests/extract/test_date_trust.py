@@ -1,0 +1,48 @@
+"""Dates a reader can trust: a relative day counts from the day the text records, and a figure of speech is
+no date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.articles import parse_article
+from generator.extract import extract_all
+
+
+def transcript_dates(nlp: Any, published_time: str, *paragraphs: str) -> set[tuple[str, str]]:
+    body = "\n\n".join(paragraphs)
+    text = f'---\ntitle: "Press Gaggle"\ndate: 2023-10-10\npublished_time: {published_time}\n---\n\n{body}\n'
+    facts = next(extract_all([parse_article(text.encode(), "gaggle.md")], nlp))
+    return {(d["text"], d["date"]) for d in facts["dates"]}
+
+
+EVENING_GAGGLE = ("5:54 P.M. EDT", "MR. KIRBY: Good evening. The President spoke with the families this afternoon.")
+
+
+def test_an_evening_transcript_posted_next_morning_counts_from_the_evening(nlp: Any) -> None:
+    dates = transcript_dates(nlp, "2023-10-10 09:37:38-04:00", *EVENING_GAGGLE)
+    assert dates == {("this afternoon", "2023-10-09")}
+
+
+def test_a_transcript_posted_after_it_began_counts_from_its_own_day(nlp: Any) -> None:
+    dates = transcript_dates(nlp, "2023-10-10 20:45:00-04:00", *EVENING_GAGGLE)
+    assert dates == {("this afternoon", "2023-10-10")}
+
+
+def test_the_start_time_is_read_in_its_own_time_zone(nlp: Any) -> None:
+    # 10:30 in Tel Aviv (IDT, UTC+3) is 03:30 in Washington: posted at 07:00 there, it is the same day
+    dates = transcript_dates(
+        nlp, "2023-10-10 07:00:00-04:00", "10:30 A.M. IDT", "THE PRESIDENT: I met the families this morning."
+    )
+    assert dates == {("this morning", "2023-10-10")}
+
+
+def test_a_better_tomorrow_is_no_date(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Good afternoon.",
+        "During these difficult times, we must never lose hope or give up on a better tomorrow.",
+        "The minister will visit the camp tomorrow.",
+        date="2023-10-27",
+    )
+    assert {(d["text"], d["date"]) for d in facts["dates"]} == {("tomorrow", "2023-10-28")}
+    assert len(facts["dates"]) == 1
