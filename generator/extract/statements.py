@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from generator.extract.lexicon import (
     ACTION_SENSE_VERBS,
+    ASIDE_OPENERS,
     BRIEFING_NOUNS,
     CLAUSE_VERBS,
     CONDITIONAL_MARKS,
@@ -576,7 +577,7 @@ _MAX_DISFLUENCY = 0.2
 — in this …"); a long claim with a restart or two still reads well."""
 
 
-def settled(content: str, sentence: Span, transcript: bool = False) -> tuple[str, bool]:
+def settled(content: str, sentence: Span, transcript: bool = False, spoken: bool = False) -> tuple[str, bool]:
     """The content without the speaker's restarts ("to prevent — to prevent gun", "earli- — in the earliest")
     and a dangling "and", in a `transcript` without its notes ("— (applause) —": in news, brackets are the
     writer's words), and whether it is still doubtful: garbled by restarts, cut before its point
@@ -614,26 +615,31 @@ def settled(content: str, sentence: Span, transcript: bool = False) -> tuple[str
     )
     dangling = cut and bool(words) and words[-1] in DANGLING_WORDS
     doubtful = doubtful or garbled or dangling or not words or words[0] in OBJECT_PRONOUNS
-    doubtful = doubtful or _abandoned_phrase(cleaned)
-    if at >= 0 and not doubtful:
-        doubtful = _cut_from_its_parts(sentence, sentence.start_char + at, sentence.start_char + at + len(content))
+    if spoken and not doubtful:  # a speaker's turn: written text sets asides off with dashes on purpose
+        doubtful = _abandoned_phrase(cleaned) or (
+            at >= 0 and _cut_from_its_parts(sentence, sentence.start_char + at, sentence.start_char + at + len(content))
+        )
     return cleaned, doubtful
 
 
 def _abandoned_phrase(content: str) -> bool:
     """A phrase the speaker dropped mid-way and never said again: "referring to the — this idea that —",
     "next week — what — as it relates", "a matter of — let me back up"."""
+    closing = False  # this break closes an aside the one before opened
     for match in _BREAK.finditer(content):
         before = _WORD.findall(content[: match.start()])[-1:]
         between = re.split(_DASH, content[match.end() :], maxsplit=1)
-        if before and before[0].lower() in DANGLING_WORDS | LINKING_VERBS:
-            return True  # "referring to the —", "What I can say is —"
         said = _WORD.findall(between[0])
+        aside = len(between) > 1 and bool(between[1].strip()) and bool(said) and said[0].lower() in ASIDE_OPENERS
+        dropped = bool(before) and before[0].lower() in DANGLING_WORDS | LINKING_VERBS
+        closing, was_closing = aside, closing
+        if dropped and not aside and not was_closing:
+            return True  # "referring to the —", "What I can say is —"; not "is — and always has been — to"
         if len(between) > 1 and len(said) == 1 and (said[0].lower() in HESITATIONS or _filler(said[0])):
             return True  # "— what —": a word between two breaks
-        following = " ".join(said).lower().replace("’", "'")
-        if any(following.startswith(phrase) for phrase in SELF_CORRECTIONS):
-            return True  # "— let me back up", "— I'm sorry"
+        following = between[0].strip().lower().replace("’", "'")
+        if any(re.match(rf"{re.escape(phrase)}\s*(?:[,.]|$)", following) for phrase in SELF_CORRECTIONS):
+            return True  # "— let me back up", "— I'm sorry, …"
     return False
 
 

@@ -345,65 +345,72 @@ def _link_first_name_variants(
 def _link_cut_names(
     records: list[tuple[str, dict[str, Any]]], record_key: dict[tuple[str, str], str], clusters: _Clusters
 ) -> None:
-    """A person's name of two words or more that is how exactly one longer name of the collection begins is
-    that name cut short ("Kim Jong" where the speaker broke off, "Lisa Blunt" for Lisa Blunt Rochester)."""
+    """A person's name of two words or more, in one article, that begins exactly one longer name of the
+    collection and ends on a word that is nobody's surname is that name cut short ("Kim Jong" where the
+    speaker broke off, "Lisa Blunt" for Lisa Blunt Rochester). "Mohammed Ali" stays apart from "Mohammed
+    Ali Hussein": Ali is a surname. The registry's entries are never joined this way."""
     people: dict[str, str] = {}  # person key → a record key
+    articles: dict[str, set[str]] = defaultdict(set)
+    surnames: Counter[str] = Counter()
     for article_id, record in records:
         if record["type"] == "person":
-            people.setdefault(person_key(record["name"]), record_key[(article_id, record["id"])])
+            key = person_key(record["name"])
+            people.setdefault(key, record_key[(article_id, record["id"])])
+            articles[key].add(article_id)
     longer: dict[str, set[str]] = defaultdict(set)
     for key in people:
         words = key.split()
         for size in range(2, len(words)):
             longer[" ".join(words[:size])].add(key)
+        if len(words) > 1:
+            surnames[words[-1]] += 1
     for key in sorted(people):
-        if len(key.split()) >= 2 and len(longer.get(key, ())) == 1:
-            clusters.union(people[key], people[next(iter(longer[key]))])
-
-
-_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
-_SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a"}
+        roots = {clusters.find(people[k]) for k in longer.get(key, ())}
+        cut = len(key.split()) >= 2 and len(articles[key]) == 1 and surnames[key.split()[-1]] == 1
+        if cut and len(roots) == 1:
+            _union_unregistered(clusters, people[key], next(iter(roots)))
 
 
 def _link_initials(
     records: list[tuple[str, dict[str, Any]]], record_key: dict[tuple[str, str], str], clusters: _Clusters
 ) -> None:
-    """An organisation's or a place's initials ("EPA", "DOJ", "UAE") are the one name of the collection they
-    abbreviate ("Environmental Protection Agency", "Department of Justice", "United Arab Emirates"); with
-    two such names ("ICC": a court and a cricket council) the initials stay apart."""
-    acronyms: dict[str, str] = {}
-    spelled_out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    """An organisation's or a place's initials of three letters or more ("EPA", "UAE") are the one name of
+    that type in the collection whose capitalised words they are ("Environmental Protection Agency",
+    "United Arab Emirates"); with two such names ("ICC": a court and a cricket council) the initials stay
+    apart, and initials that are a US state's or a country's code ("ISR") join only a place. The
+    registry's entries are never joined this way."""
+    acronyms: dict[tuple[str, str], str] = {}
+    spelled_out: dict[tuple[str, str], set[str]] = defaultdict(set)
     for article_id, record in records:
-        if record["type"] == "person":
+        kind = record["type"]
+        if kind == "person":
             continue
         key = record_key[(article_id, record["id"])]
         name = record["name"].replace(".", "")
         if _ACRONYM.match(name):
-            acronyms.setdefault(name, key)
-        elif len(name.split()) > 1:
-            for initials in _initials(name):
-                spelled_out[initials].add((key, record["type"]))
-    for acronym, key in sorted(acronyms.items()):
-        found = spelled_out.get(acronym, set())
-        roots = {clusters.find(k) for k, _ in found}
-        if acronym in place_codes() and any(kind != "place" for _, kind in found):
+            acronyms.setdefault((name, kind), key)
+        elif len(name.split()) > 2:
+            spelled_out[(_initials(name), kind)].add(key)
+    for (acronym, kind), key in sorted(acronyms.items()):
+        roots = {clusters.find(k) for k in spelled_out.get((acronym, kind), ())}
+        if acronym in place_codes() and kind != "place":
             continue  # "PA" is Pennsylvania before it is the Palestinian Authority
         if len(roots) == 1:
-            clusters.union(key, next(iter(roots)))
+            _union_unregistered(clusters, key, next(iter(roots)))
 
 
-def _initials(name: str) -> set[str]:
-    """The initials a name is written with: of its capitalised words ("DJ") and of all its words ("DOJ"),
-    with and without a leading "US", "UK", "UN" or "EU" ("U.S. Environmental Protection Agency")."""
-    words = re.findall(r"[\w’'-]+", name)
-    forms = [words]
-    if len(words) > 2 and words[0].upper() in {"US", "UK", "UN", "EU"}:
-        forms.append(words[1:])
-    out: set[str] = set()
-    for form in forms:
-        out.add("".join(w[0] for w in form if w[0].isupper()).upper())
-        out.add("".join(w[0] for w in form if w.lower() not in _SMALL_WORDS - {"of"}).upper())
-    return {i for i in out if len(i) >= 2}
+_ACRONYM = re.compile(r"^[A-Z]{3,6}$")
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words: "Environmental Protection Agency" is "EPA"."""
+    return "".join(word[0] for word in re.findall(r"[\w’'-]+", name) if word[0].isupper())
+
+
+def _union_unregistered(clusters: _Clusters, a: str, b: str) -> None:
+    """Join two clusters unless one is the registry's: an entry's names are the person's word on it."""
+    if not clusters.find(a).startswith("0:") and not clusters.find(b).startswith("0:"):
+        clusters.union(a, b)
 
 
 def _surname_key(word: str) -> str:

@@ -100,6 +100,10 @@ def series_label(figure: dict[str, Any]) -> str | None:
     if the figure says no comparable event."""
     unit = str(figure.get("unit") or "").strip().lower()
     words = re.findall(r"[a-z]+", unit)
+    rate = ""
+    if "per" in words[1:]:  # "trucks per day": a rate is a measure of its own, "trucks entered per day"
+        at = words.index("per")
+        words, rate = words[:at], " " + " ".join(words[at:])
     if not words:
         return None
     head = words[-1]
@@ -113,7 +117,7 @@ def series_label(figure: dict[str, Any]) -> str | None:
     last_word = action.split()[-1] if action else ""
     for name, verbs in ACTIONS.items():
         if action in verbs or last_word in verbs:
-            return f"{head} {name}"
+            return f"{head} {name}{rate}"
     return None
 
 

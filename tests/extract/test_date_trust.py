@@ -37,6 +37,17 @@ def test_the_start_time_is_read_in_its_own_time_zone(nlp: Any) -> None:
     assert dates == {("this morning", "2023-10-10")}
 
 
+def test_a_start_time_in_utc_is_read_as_utc(nlp: Any) -> None:
+    dates = transcript_dates(nlp, "2023-10-10 09:00:00+00:00", "10:30 A.M. GMT", "MR. KIRBY: We met this morning.")
+    assert dates == {("this morning", "2023-10-09")}
+
+
+def test_a_publication_time_without_its_offset_moves_no_day(nlp: Any) -> None:
+    # 07:00 where? Without the offset the two clocks cannot be compared
+    dates = transcript_dates(nlp, "2023-10-10 07:00:00", "10:30 A.M. IDT", "MR. KIRBY: We met this morning.")
+    assert dates == {("this morning", "2023-10-10")}
+
+
 def test_a_better_tomorrow_is_no_date(facts_of: Any) -> None:
     facts = facts_of(
         "MS. ODUYA: Good afternoon.",

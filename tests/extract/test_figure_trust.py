@@ -201,13 +201,22 @@ def test_a_group_pointed_back_to_or_a_speakers_own_points_are_no_count(facts_of:
 
 def test_a_rate_keeps_its_period(facts_of: Any) -> None:
     # "$35 a month" shown as "35 dollars" would be a different fact
-    facts = facts_of("Insulin is now capped at $35 a month.", "We expect 100 trucks per day to cross.")
+    facts = facts_of(
+        "Insulin is now capped at $35 a month.",
+        "We expect 100 trucks per day to cross.",
+        "Hamas released 13 hostages a day after the truce began.",
+    )
     assert (35, "dollars per month", None) in _all(facts)
     assert (100, "trucks per day", None) in _all(facts)
+    assert (13, "hostages", None) in _all(facts)  # "a day after": a time, not a rate
 
 
 def test_a_count_that_describes_the_subject_is_not_published(facts_of: Any) -> None:
     # "these are two men that have known each other": who they are, not how many of anything
-    facts = facts_of("These are two men that have known each other a long time.", "There were two men in the car.")
+    facts = facts_of(
+        "These are two men that have known each other a long time.",
+        "There were two men in the car.",
+        "These are the 13 hostages released today.",
+    )
     assert _held(facts) == [(2, "men")]
-    assert _published(facts) == [(2, "men", None)]
+    assert _published(facts) == [(2, "men", None), (13, "hostages", None)]

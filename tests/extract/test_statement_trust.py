@@ -387,6 +387,7 @@ def test_a_phrase_dropped_at_a_break_waits_for_review(facts_of: Any) -> None:
 
 def test_a_claim_taken_back_with_let_me_back_up_waits_for_review(facts_of: Any) -> None:
     facts = facts_of("MS. ODUYA: And the fact is that it's a matter of — let me back up.", "Q Thanks.", title=BRIEFING)
+    assert statements_with(facts, "a matter of")
     assert not any(published(s) for s in facts["statements"])
 
 
@@ -400,4 +401,13 @@ def test_a_claim_that_lost_its_subject_waits_for_review(facts_of: Any) -> None:
         title=BRIEFING,
     )
     opening_on_a_verb = [s for s in facts["statements"] if s["content"].split()[0] in {"is", "was"}]
+    assert opening_on_a_verb
     assert not any(published(s) for s in opening_on_a_verb)
+
+
+def test_an_aside_between_two_breaks_is_no_dropped_phrase(facts_of: Any) -> None:
+    facts = facts_of(
+        "Spokesperson Lee Marsh said the goal is — and always has been — to bring every family home.",
+        title="Families return to the valley",
+    )
+    assert any(published(s) for s in statements_with(facts, "to bring every family home"))
