@@ -14,6 +14,7 @@ from generator.extract.lexicon import (
     DURATION_UNITS,
     NEGATIONS,
     NOT_A_RATE_AFTER,
+    PAST_WINDOW_WORDS,
     PERIOD_WORDS,
     QUALIFIER_INTENSIFIERS,
     QUALIFIERS,
@@ -48,6 +49,8 @@ class FigureFinding:
     """Why the figure waits for a person's review instead of being published ("one" that counts nothing)."""
     window: bool = False
     """A duration written as a time window: "over the last 24 hours"."""
+    looking_back: bool = False
+    """The window is behind the speaker ("over the past two years"), not ahead ("over the next 48 hours")."""
 
 
 def find_figures(sentence: Span) -> list[FigureFinding]:
@@ -84,10 +87,14 @@ def find_figures(sentence: Span) -> list[FigureFinding]:
         if part_findings:
             used.update(range(start, end))
             findings.extend(part_findings)
-    if any(f.window for f in findings) and _counts_beside_windows(sentence):
+    if any(f.window for f in findings):
+        beside = _counts_beside_windows(sentence)
         for finding in findings:
-            if finding.window:
-                finding.held = finding.held or "the time window of another count"
+            if finding.window and (beside or finding.looking_back):
+                # "in the last 24 hours, about 96 crossed"; "he's taken actions over the past two years":
+                # the frame of what the sentence says, not a measure of it ("extend the pause over the next
+                # 48 hours" is the news itself)
+                finding.held = finding.held or ("the time window of another count" if beside else "a time window")
     return findings
 
 
@@ -292,7 +299,9 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         qualifier = QUALIFIERS.get(before) or (
             QUALIFIERS.get(single) if doc[at - 1].pos_ in {"ADP", "ADV", "ADJ"} else None
         )
-    window = any(t.lower_ in WINDOW_WORDS for t in [*tokens[:2], *doc[max(start - 2, 0) : start]])
+    preceding = [*tokens[:2], *doc[max(start - 2, 0) : start]]
+    window = any(t.lower_ in WINDOW_WORDS for t in preceding)
+    looking_back = any(t.lower_ in PAST_WINDOW_WORDS for t in preceding)
     if qualifier is not None and tokens and tokens[0].lower_ in PERIOD_WORDS:
         qualifier = None  # "over the last four years" is a period, not "more than four years"
     while tokens and tokens[0].lower_ in PERIOD_WORDS:
@@ -381,6 +390,7 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         subject,
         held,
         window and unit_token is not None and unit_token.lemma_.lower() in DURATION_UNITS,
+        looking_back,
     )
 
 

@@ -84,6 +84,10 @@ WINDOW_WORDS = frozenset("last past next previous coming".split())
 """Words before a duration that make it the time window of what the sentence counts: "in the last 24 hours,
 about 96 citizens crossed"."""
 
+PAST_WINDOW_WORDS = frozenset("last past previous".split())
+"""Window words that look back: "over the past two years" frames what was done, a measure of nothing; "over
+the next 48 hours" may be the news itself (a pause extended)."""
+
 APPROXIMATE_SEPARATORS = frozenset("or ,".split())
 """Between two bare numbers before one unit, a spoken approximation: "four or five decades", "35, 40
 percent" (a range from the first to the second)."""
@@ -334,7 +338,7 @@ BRIEFING_NOUNS = frozenset("question update readout".split())
 DANGLING_WORDS = frozenset(
     """
     a an the of on in at to for with from by about into onto over under between through than as and or but
-    nor which whose if because while my your our their that so
+    nor which whose if because while my your our their that so including regarding concerning
 """.split()
 )
 """Words a clause cannot stop on where the speaker breaks off: a content cut there lost its point ("… the
@@ -377,6 +381,10 @@ HESITATIONS = frozenset("what uh um er erm ah oh".split())
 """Words a speaker fills a pause with between two breaks ("next week — what — as it relates")."""
 
 LINKING_VERBS = frozenset("is are was were be been am".split())
+
+TALK_BACK_VERBS = frozenset("mention hear".split())
+"""Verbs of a speaker pointing back at the talk itself ("I mentioned …", "I heard the question"): with "I"
+as subject, what follows names a topic already raised, not a claim."""
 """A break right after one of these leaves the claim without its point ("What I can say is — you know")."""
 
 SETTING_PREPOSITIONS = frozenset("in at during from after before since on inside outside near".split())

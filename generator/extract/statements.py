@@ -29,6 +29,7 @@ from generator.extract.lexicon import (
     SETTING_PREPOSITIONS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
+    TALK_BACK_VERBS,
     TALK_VERBS,
 )
 
@@ -644,14 +645,21 @@ def _abandoned_phrase(content: str) -> bool:
 
 
 def _cut_from_its_parts(sentence: Span, start: int, end: int) -> bool:
-    """The content starts at a verb whose subject it left out ("is that roughly …"), or ends on a word whose
-    object comes after the cut ("in such a way that it included, of course, leaders …")."""
+    """The content starts at a verb whose subject it left out ("is that roughly …"), is the speaker pointing
+    back at the talk itself ("I heard the question", "I mentioned …"), or ends on a word whose object comes
+    after the cut ("in such a way that it included, of course, leaders …")."""
     inside = [t for t in sentence if start <= t.idx < end and not t.is_punct]
     if not inside:
         return False
     first, last = inside[0], inside[-1]
     if first.tag_ in {"VBZ", "VBP", "VBD", "MD"} and first.is_lower and first.i > sentence.start:
         return True
+    heads = [t for t in inside if t.head == t or not start <= t.head.idx < end]
+    if any(
+        t.lemma_.lower() in TALK_BACK_VERBS and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)
+        for t in heads
+    ):
+        return True  # "I mentioned, for example, the issue of fentanyl": the talk, not a claim
     return any(c.dep_ in _COMPLEMENTS and c.idx >= end for c in last.children)
 
 

@@ -220,3 +220,10 @@ def test_a_count_that_describes_the_subject_is_not_published(facts_of: Any) -> N
     )
     assert _held(facts) == [(2, "men")]
     assert _published(facts) == [(2, "men", None), (13, "hostages", None)]
+
+
+def test_a_time_window_is_not_published(facts_of: Any) -> None:
+    # "over the past two years" frames what the sentence says; it measures nothing
+    facts = facts_of("He's taken actions against this over the past two years.", "The war has lasted 11 days.")
+    assert _held(facts) == [(2, "years")]
+    assert _published(facts) == [(11, "days", None)]

@@ -411,3 +411,26 @@ def test_an_aside_between_two_breaks_is_no_dropped_phrase(facts_of: Any) -> None
         title="Families return to the valley",
     )
     assert any(published(s) for s in statements_with(facts, "to bring every family home"))
+
+
+def test_the_speaker_pointing_back_at_the_talk_makes_no_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: I mentioned, for example, the issue of the dam.",
+        "MR. MARSH: I heard the question that you asked me.",
+        "MR. MARSH: We believe the repairs will start next week in the valley.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert [s["content"] for s in facts["statements"] if published(s)] == [
+        "We believe the repairs will start next week in the valley"
+    ]
+
+
+def test_a_claim_cut_on_including_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: For our part, we continue to meet with regional partners, including — and the minister was here.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert statements_with(facts, "regional partners")
+    assert not any(published(s) for s in statements_with(facts, "regional partners"))
