@@ -389,7 +389,8 @@ def _link_initials(
         name = record["name"].replace(".", "")
         if _ACRONYM.match(name):
             acronyms.setdefault((name, kind), key)
-        elif len(name.split()) > 2:
+        elif len(name.split()) > 2 and name.split()[0].upper() not in _SHORT_FORM_INITIALS:
+            # not "U.S. Army Watercraft": initials that begin with a country's are seldom the name's own
             spelled_out[(_initials(name), kind)].add(key)
     for (acronym, kind), key in sorted(acronyms.items()):
         roots = {clusters.find(k) for k in spelled_out.get((acronym, kind), ())}
@@ -442,6 +443,8 @@ _SHORT_FORMS = (
 )
 """Names every English text also writes with initials, as the start of an organisation's name: "United
 States Army" is "U.S. Army", "United Nations Relief and Works Agency" "UN Relief and Works Agency"."""
+
+_SHORT_FORM_INITIALS = {short.strip().upper() for _, short in _SHORT_FORMS}
 
 
 def _name_key(name: str, kind: str) -> str:

@@ -226,6 +226,8 @@ def test_initials_join_the_one_name_they_abbreviate() -> None:
         ("e", org("International Criminal Court")),
         ("f", org("International Cricket Council")),
         ("g", org("ICC")),
+        ("h", org("U.S. Army Watercraft")),
+        ("i", org("UAW")),
     ]
     resolution = resolve(records, load_registry(None, "entities.yaml"))
     page = {article: resolution.of_record[(article, "o")] for article, _ in records}
@@ -233,3 +235,4 @@ def test_initials_join_the_one_name_they_abbreviate() -> None:
     assert page["d"] == page["c"]
     # two names have those initials: which one is meant is not known
     assert page["g"] not in {page["e"], page["f"]}
+    assert page["i"] != page["h"]  # the autoworkers' union is no army boat unit
