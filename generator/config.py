@@ -157,7 +157,7 @@ def mkdocs_config(site: SiteConfig, docs_dir: Path, site_dir: Path, site_config_
     config["site_dir"] = str(site_dir.resolve())
     config["nav"] = SECTIONS_NAV
     config["not_in_nav"] = (
-        "/articles/*\n/people/*\n/organisations/*\n/places/*\n/statements/*\n/timeline/*\n/figures/page/*\n/figures/discrepancies/*\n"
+        "/articles/*\n/people/*\n/organisations/*\n/places/*\n/statements/*\n/timeline/*\n/figures/page/*\n/figures/discrepancies/*\n/figures/series/*\n"
     )
     config["strict"] = False
     return config

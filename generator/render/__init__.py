@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
@@ -66,6 +66,11 @@ PAGE_ROWS = 200
 """Rows per page of a long list (articles, speakers, statements, a month, figures, entities by letter):
 about 100 KB of HTML with Material's frame, far below the 500 KB a page may weigh."""
 
+CHART_POINTS = 40
+"""Points each chart of the "Over time" page draws: the latest of its series. Every point is also on the
+series' own pages, PAGE_ROWS to a page, chart and table; so no page grows with the collection (at 10,000
+articles the one page of twelve whole series weighed 556 KB)."""
+
 ENTITY_ROWS = 50
 """Statements, roles, figures and articles an entity's page shows in each section, newest first;
 the rest are counted, and statements continue on the speaker's own pages."""
@@ -110,6 +115,7 @@ def page_count(collection: Collection) -> int:
         + sum(len(pages) for pages in lists.entities.values())
         + len(lists.figures)
         + len(lists.discrepancies)
+        + sum(len(pages) for _, pages in lists.series)
         + len(lists.speakers)
         + sum(len(pages) for _, _, pages in lists.statements)
         + 1
@@ -128,6 +134,13 @@ class _Lists:
         # one row per disagreeing figure, so that a page never holds more than PAGE_ROWS of them
         rows = [(d, point, i == 0) for d in discrepancies(collection) for i, point in enumerate(d.points)]
         self.discrepancies = paginate(rows, "figures/discrepancies.md", "figures/discrepancies/{n}.md")
+        self.series = [
+            (
+                series,
+                paginate(series.points, f"figures/series/{series.id}/index.md", f"figures/series/{series.id}/{{n}}.md"),
+            )
+            for series in figure_series(collection)
+        ]
         speakers = _by_speaker(collection)
         self.statements = [
             (speaker, rows, paginate(rows, f"statements/{key}/index.md", f"statements/{key}/{{n}}.md"))
@@ -152,7 +165,7 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
         )
 
     lists = _Lists(collection)
-    series = figure_series(collection)
+    series = [s for s, _ in lists.series]
     yield render("index.md", "home.md.j2", front=_front_page(collection, series))
     for path, rows, pager in lists.articles:
         yield render(path, "articles.md.j2", articles=rows, pager=pager)
@@ -176,7 +189,20 @@ def render_pages(collection: Collection, env: Environment, site: dict[str, Any])
         yield render(f"{entity.folder}/{entity.id}.md", "entity.md.j2", entity=entity, rows=ENTITY_ROWS, more=more)
     for path, rows, pager in lists.figures:
         yield render(path, "figures.md.j2", figures=rows, pager=pager)
-    yield render("figures/charts.md", "charts.md.j2", series=series, charts=[svg_chart(s, "../") for s in series])
+    latest = [replace(s, points=s.points[-CHART_POINTS:]) for s in series]
+    yield render(
+        "figures/charts.md",
+        "charts.md.j2",
+        series=[(s, pages[0][0], len(s.points)) for s, pages in lists.series],
+        charts=[svg_chart(s, "../") for s in latest],
+        shown=CHART_POINTS,
+    )
+    for whole, pages in lists.series:
+        for path, rows, pager in pages:
+            part = replace(whole, points=list(rows))
+            yield render(
+                path, "series.md.j2", series=whole, points=rows, chart=svg_chart(part, "../../../"), pager=pager
+            )
     for path, rows, pager in lists.discrepancies:
         yield render(path, "discrepancies.md.j2", rows=rows, pager=pager)
     yield from _review_pages(collection, render, site)

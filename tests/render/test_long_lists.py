@@ -104,3 +104,24 @@ def test_a_long_entity_page_shows_the_latest_and_links_to_all_statements() -> No
 def test_page_count_counts_the_paginated_pages() -> None:
     items = days(7, statements=[statement(1), statement(2)])
     assert len(render_site(items)) == page_count(gather(items))
+
+
+def test_a_long_series_is_charted_by_its_latest_reports_and_in_full_on_pages_of_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(generator.render, "CHART_POINTS", 2)
+    items = [article_facts(f"2023-11-{day:02d}", [(10 + day, "hostages", "released")]) for day in range(1, 8)]
+    pages = render_site(items)
+    charts = pages["figures/charts.md"]
+    assert charts.count('class="fs-point') == 2  # the latest two of seven
+    assert "The latest 2 of 7 reports." in charts
+    series_pages = sorted(p for p in pages if p.startswith("figures/series/hostage-released/"))
+    assert series_pages == [
+        "figures/series/hostage-released/2.md",
+        "figures/series/hostage-released/3.md",
+        "figures/series/hostage-released/index.md",
+    ]
+    drawn = [pages[p].count('class="fs-point') for p in series_pages]
+    tabled = [len(re.findall(r"^\| 2023\\-11\\-\d\d \|", pages[p], re.M)) for p in series_pages]
+    assert sum(drawn) == sum(tabled) == 7  # every report is charted and tabled once, ROWS to a page
+    assert len(pages) == page_count(gather(items))
