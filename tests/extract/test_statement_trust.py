@@ -23,6 +23,13 @@ def assert_cut_waits(facts: dict[str, Any], kept: str, lost: str) -> None:
     assert not any(published(s) for s in cut)
 
 
+def assert_waits(facts: dict[str, Any], fragment: str) -> None:
+    """A statement holding `fragment` was found and waits for review."""
+    found = statements_with(facts, fragment)
+    assert found
+    assert not any(published(s) for s in found)
+
+
 def published(statement: dict[str, Any]) -> bool:
     return float(statement["confidence"]) >= calibration.default_thresholds()["statements"]
 
@@ -381,14 +388,12 @@ def test_a_phrase_dropped_at_a_break_waits_for_review(facts_of: Any) -> None:
         "Q Thank you.",
         title=BRIEFING,
     )
-    assert statements_with(facts, "valley")
-    assert not any(published(s) for s in statements_with(facts, "valley"))
+    assert_waits(facts, "valley")
 
 
 def test_a_claim_taken_back_with_let_me_back_up_waits_for_review(facts_of: Any) -> None:
     facts = facts_of("MS. ODUYA: And the fact is that it's a matter of — let me back up.", "Q Thanks.", title=BRIEFING)
-    assert statements_with(facts, "a matter of")
-    assert not any(published(s) for s in facts["statements"])
+    assert_waits(facts, "a matter of")
 
 
 def test_a_claim_that_lost_its_subject_waits_for_review(facts_of: Any) -> None:
@@ -432,5 +437,4 @@ def test_a_claim_cut_on_including_waits_for_review(facts_of: Any) -> None:
         "Q Thank you.",
         title=BRIEFING,
     )
-    assert statements_with(facts, "regional partners")
-    assert not any(published(s) for s in statements_with(facts, "regional partners"))
+    assert_waits(facts, "regional partners")
