@@ -252,6 +252,7 @@ def resolve(
     _link_first_name_variants(records, record_key, clusters)
     _link_cut_names(records, record_key, clusters)
     _link_initials(records, record_key, clusters)
+    _link_country_forms(records, record_key, clusters)
     _link_surnames(records, record_key, clusters, registry, titles or {})
 
     members: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
@@ -408,6 +409,32 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in re.findall(r"[\w’'-]+", name) if word[0].isupper())
 
 
+def _link_country_forms(
+    records: list[tuple[str, dict[str, Any]]], record_key: dict[tuple[str, str], str], clusters: _Clusters
+) -> None:
+    """An organisation's name of two words or more without a country ("State Department", "National
+    Security Council") is the one organisation of the collection that adds a country's initials to it
+    ("U.S. State Department"); with two such ("UK Foreign Ministry", "US Foreign Ministry") it stays apart.
+    The registry's entries are never joined this way."""
+    prefixed: dict[str, set[str]] = defaultdict(set)
+    bare: dict[str, list[str]] = defaultdict(list)
+    for article_id, record in records:
+        if record["type"] != "organisation":
+            continue
+        key = record_key[(article_id, record["id"])]
+        name = _name_key(record["name"], "organisation")
+        country, _, rest = name.partition(" ")
+        if country.upper() in _SHORT_FORM_INITIALS and len(rest.split()) >= 2:
+            prefixed[rest].add(key)
+        elif len(name.split()) >= 2:
+            bare[name].append(key)
+    for name in sorted(bare):
+        roots = {clusters.find(k) for k in prefixed.get(name, ())}
+        if len(roots) == 1:
+            for key in bare[name]:
+                _union_unregistered(clusters, key, next(iter(roots)))
+
+
 def _union_unregistered(clusters: _Clusters, a: str, b: str) -> None:
     """Join two clusters unless one is the registry's: an entry's names are the person's word on it."""
     if not clusters.find(a).startswith("0:") and not clusters.find(b).startswith("0:"):
@@ -432,7 +459,7 @@ def _is_title(word: str) -> bool:
     return lowered in HONORIFICS or lowered in ROLE_NOUNS or lowered in TITLE_WORDS
 
 
-_BODY_OF = re.compile(r"^(department|ministry|office|bureau) of (?:the )?(\w+(?: \w+)?)$")
+_BODY_OF = re.compile(r"^((?:us|uk|un|eu) )?(department|ministry|office|bureau) of (?:the )?(\w+(?: \w+)?)$")
 
 
 _SHORT_FORMS = (
@@ -456,8 +483,9 @@ def _name_key(name: str, kind: str) -> str:
             if key.startswith(long):
                 key = short + key[len(long) :]
     body = _BODY_OF.match(key) if kind == "organisation" else None
-    # "the Department of the Treasury" is "the Treasury Department", "Ministry of Health" "Health Ministry"
-    return f"{body.group(2)} {body.group(1)}" if body else key
+    # "the Department of the Treasury" is "the Treasury Department", "Ministry of Health" "Health Ministry",
+    # "U.S. Department of State" "U.S. State Department"
+    return f"{body.group(1) or ''}{body.group(3)} {body.group(2)}" if body else key
 
 
 def _registered(record: dict[str, Any], index: dict[str, Canonical]) -> Canonical | None:

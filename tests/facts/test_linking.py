@@ -236,3 +236,25 @@ def test_initials_join_the_one_name_they_abbreviate() -> None:
     # two names have those initials: which one is meant is not known
     assert page["g"] not in {page["e"], page["f"]}
     assert page["i"] != page["h"]  # the autoworkers' union is no army boat unit
+
+
+def test_a_body_with_and_without_its_countrys_initials_is_one() -> None:
+    def org(name: str) -> list[dict[str, Any]]:
+        return [{"id": "o", "name": name, "type": "organisation"}]
+
+    records = [
+        ("a", org("U.S. Department of State")),
+        ("b", org("U.S. State Department")),
+        ("c", org("State Department")),
+        ("d", org("UK Foreign Ministry")),
+        ("e", org("US Foreign Ministry")),
+        ("f", org("Foreign Ministry")),
+    ]
+    page = {
+        article: resolve(records, load_registry(None, "entities.yaml")).of_record[(article, "o")]
+        for article, _ in records
+    }
+    assert page["a"] == page["b"] == page["c"]
+    # two countries' foreign ministries: which one the bare name means is not known
+    assert page["f"] not in {page["d"], page["e"]}
+    assert page["d"] != page["e"]
