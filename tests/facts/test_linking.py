@@ -214,10 +214,18 @@ def test_a_surname_misspelt_by_one_letter_joins_the_one_person_it_fits(collect: 
     assert "Kane" in found  # a short surname one letter off another is another person
 
 
-def test_initials_join_the_one_name_they_abbreviate() -> None:
-    def org(name: str) -> list[dict[str, Any]]:
-        return [{"id": "o", "name": name, "type": "organisation"}]
+def org(name: str) -> list[dict[str, Any]]:
+    """One article's records: the organisation `name` (id "o")."""
+    return [{"id": "o", "name": name, "type": "organisation"}]
 
+
+def pages_of(records: list[tuple[str, list[dict[str, Any]]]]) -> dict[str, str]:
+    """Article → the page its organisation "o" is on."""
+    resolution = resolve(records, load_registry(None, "entities.yaml"))
+    return {article: resolution.of_record[(article, "o")] for article, _ in records}
+
+
+def test_initials_join_the_one_name_they_abbreviate() -> None:
     records = [
         ("a", org("Environmental Protection Agency")),
         ("b", org("EPA")),
@@ -229,8 +237,7 @@ def test_initials_join_the_one_name_they_abbreviate() -> None:
         ("h", org("U.S. Army Watercraft")),
         ("i", org("UAW")),
     ]
-    resolution = resolve(records, load_registry(None, "entities.yaml"))
-    page = {article: resolution.of_record[(article, "o")] for article, _ in records}
+    page = pages_of(records)
     assert page["b"] == page["a"]
     assert page["d"] == page["c"]
     # two names have those initials: which one is meant is not known
@@ -239,9 +246,6 @@ def test_initials_join_the_one_name_they_abbreviate() -> None:
 
 
 def test_a_body_with_and_without_its_countrys_initials_is_one() -> None:
-    def org(name: str) -> list[dict[str, Any]]:
-        return [{"id": "o", "name": name, "type": "organisation"}]
-
     records = [
         ("a", org("U.S. Department of State")),
         ("b", org("U.S. State Department")),
@@ -250,10 +254,7 @@ def test_a_body_with_and_without_its_countrys_initials_is_one() -> None:
         ("e", org("US Foreign Ministry")),
         ("f", org("Foreign Ministry")),
     ]
-    page = {
-        article: resolve(records, load_registry(None, "entities.yaml")).of_record[(article, "o")]
-        for article, _ in records
-    }
+    page = pages_of(records)
     assert page["a"] == page["b"] == page["c"]
     # two countries' foreign ministries: which one the bare name means is not known
     assert page["f"] not in {page["d"], page["e"]}
