@@ -304,7 +304,9 @@ def choose_thresholds(facts: list[Labelled], table: dict[str, Any]) -> dict[str,
         scored = [(round(_calibrated(table, kind, f), 2), f) for f in labelled]
         forced = [any(_named_published(table, thresholds, n) for n in f.named_by) for _, f in scored]
         choice = 1.0
-        for threshold in sorted({p for p, _ in scored if p >= MIN_THRESHOLD.get(kind, 0.0)}):
+        # never at or below the held confidence: what the rules hold waits for a person, however right
+        floor = MIN_THRESHOLD.get(kind, 0.0)
+        for threshold in sorted({p for p, _ in scored if p >= floor and p > calibration.HELD_CONFIDENCE}):
             published = [f for (p, f), always in zip(scored, forced, strict=True) if p >= threshold or always]
             sets = {f.set_name for f in published}
             if published and all(_precision([f for f in published if f.set_name == s]) >= target for s in sets):

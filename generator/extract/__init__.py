@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""
 EXTRACTOR_ID = calibration.extractor_id(EXTRACTOR_VERSION)
 """What fact files record: the rules' version and the calibration table's digest."""
@@ -139,7 +139,7 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
         for role in [] if asked else find_roles(sentence, person_starts.get(paragraph, {})):
             if sentence.doc[role.person_token].idx < label_end:
                 continue  # "MR. SORKIN: The Vice President, everybody.": the label's person is not introduced
-            builder.add_role(role.person_token, role.title, role.head, range(role.start, role.end))
+            builder.add_role(role.person_token, role.title, role.head, range(role.start, role.end), held=role.held)
         for figure in find_figures(sentence) if _first_copy(sentence, counted_sentences) else ():
             if turn is not None and turn.asks:
                 figure.held = "the asking side of a transcript"  # a reporter's figure is no fact of the story
@@ -285,7 +285,13 @@ class _Builder:
         return candidate
 
     def add_role(
-        self, person_token: int, title: str, head: str, title_tokens: range, header: tuple[str, str] | None = None
+        self,
+        person_token: int,
+        title: str,
+        head: str,
+        title_tokens: range,
+        header: tuple[str, str] | None = None,
+        held: str | None = None,
     ) -> None:
         """A role said of the person at `person_token`, or, with `header` = (person id, sentence id), a role
         the text's header gives a speaker, cited at the speaker's first words."""
@@ -307,7 +313,13 @@ class _Builder:
                 "title": title,
                 "organisation": organisation,
                 "sentence": self.cite() if header is None else header[1],
-                "confidence": 0.6 if header is not None else 0.8 if organisation else 0.7,
+                "confidence": calibration.HELD_CONFIDENCE
+                if held
+                else 0.6
+                if header is not None
+                else 0.8
+                if organisation
+                else 0.7,
             }
         )
 

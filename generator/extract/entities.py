@@ -13,7 +13,9 @@ from generator.extract import knowledge
 from generator.extract.lexicon import (
     COLLECTIVE_POSSESSORS,
     COMMON_ABBREVIATIONS,
+    COMMON_WORD_ENDINGS,
     CORPORATE_SUFFIXES,
+    DEMONYM_ENDINGS,
     EVENT_WORDS,
     GENERIC_PLURALS,
     GOVERNMENT_WORDS,
@@ -36,6 +38,8 @@ from generator.extract.lexicon import (
     PRODUCT_VERBS,
     ROLE_NOUNS,
     TITLE_WORDS,
+    VESSEL_NOUNS,
+    VESSEL_PREFIXES,
 )
 
 if TYPE_CHECKING:
@@ -218,8 +222,8 @@ def _mentions_of(
     doc = ent.doc
     titled = False
     title: str | None = None
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
-        start += 1
+    while start < end and (doc[start].lower_ in {"the", "a", "an", "'s", "’s"} or doc[start].is_punct):
+        start += 1  # "’s Twitter": the model began the name at a possessive
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s"}):
         end -= 1
     while (
@@ -238,14 +242,18 @@ def _mentions_of(
         return []  # "MR", "Admiral", "National Security Advisor", "Amir Sheikh": a title, not a name
     if not restarted:
         start = _after_restart(doc, start, end)
-    start = _after_possessive(doc, start, end)
+    owned = _after_possessive(doc, start, end)
+    if owned > start and ent.label_ == "PERSON":
+        end = owned - 1  # "Donald Trump’s Twitter": the person is the owner
+    else:
+        start = owned
     opening = next((i for i in range(start, end) if doc[i].text == "("), None)
     if opening is not None and not any(doc[i].text == ")" for i in range(opening, end)):
         end = opening  # "Federal Bureau of Investigation (FBI": the model stopped inside the brackets
     start = _after_leading_verb(doc, start, end)
     while end - start > 1 and doc[start].is_lower and doc[start].is_alpha:
         start += 1  # "all Fulbright Commissions": a determiner the model took in
-    if _caption_or_header(doc[start:end]):
+    if _caption_or_header(doc[start:end]) or _names_a_ship(doc, start, end, span, ent.label_):
         return []
     split = _joined_name(doc, start, end, span, ent.label_)
     if split is not None:
@@ -264,6 +272,7 @@ def _mentions_of(
         titled = titled or (start > span.start and _is_title_token(doc[start - 1]) and doc[start - 1].ent_type_ == "")
         if title is None and titled:
             title = doc[start - 1].text
+        titled = titled or split is not None  # "Secretary of Defense Austin": a post before the name
         # The small model often drops a first name ("Ghazi Hamad" → "Hamad").
         if (
             end - start == 1
@@ -280,6 +289,7 @@ def _mentions_of(
         and doc[end].lower_ in PLACE_NOUNS
         and doc[end].pos_ == "NOUN"
         and doc[end].is_lower
+        and not _modifies_a_noun(doc, end, span)
     ):
         # "Rafah crossing", "Shifa hospital": the name is a place, not a person.
         kind, end = "place", end + 1
@@ -294,14 +304,24 @@ def _mentions_of(
     if kind == "organisation" and _is_product(doc[start:end]):
         return []
     known = _KNOWN_BY_NAME.get(name.lower())
+    if known is None and ent.label_ != "PERSON" and _opens_a_title(doc, start, end, span):
+        return []  # "National Climate Advisor Ali Zaidi": the name is the start of a post, not a body
+    if known is None and kind != "person" and end - start == 1 and _one_common_word(doc[start], kind, span):
+        return []
+    if known is None and kind != "person" and end - start == 1 and _addressed(doc, start, span):
+        kind = "person"  # "Go ahead, Nadia.", "Nadia from Al Arabiya": someone spoken to, not a place
     kind = known[1] if known else _repair_type(name, kind, ent.label_)
     if (
-        kind == "person"
+        kind in {"person", "organisation"}
         and _on_a_map(doc, start)
-        and _town_not_person(name.lower().split())
+        and (kind == "organisation" or _town_not_person(name.lower().split()))
+        and len(name.split()) > 1
+        and not set(name.lower().split()) & ORG_WORDS
         and knowledge.is_town(name)
     ):
-        kind = "place"  # "in parts of Khan Younis": "Khan" reads as a first name, but here it is a town
+        # "in parts of Khan Younis": "Khan" reads as a first name, but here it is a town; "into El Arish" is
+        # one too, though the model read it as an organisation
+        kind = "place"
     if kind == "person" and start > 0 and doc[start - 1].lower_ == "the" and name.endswith("s"):
         kind = "organisation"  # "the Beatles", "the Rolling Stones": a group
     first = doc[start]
@@ -325,6 +345,98 @@ def _mentions_of(
     ):
         kind, refers_to = "place", " ".join(words[2:])  # "the Government of India" is India
     return [Mention(name, kind, sentence_id, start, end, paragraph, adjective_first, titled, refers_to, title)]
+
+
+def _names_a_ship(doc: Doc, start: int, end: int, span: Span, label: str) -> bool:
+    """ "USS Gerald R. Ford", "the aircraft carrier Eisenhower", "the Gerald R. Ford carrier strike group": a
+    ship, which is neither a person, an organisation nor a place."""
+    before = doc[start - 1] if start > span.start else None
+    if doc[start].text in VESSEL_PREFIXES or (
+        before is not None and (before.text in VESSEL_PREFIXES or (before.lower_ in VESSEL_NOUNS and before.is_lower))
+    ):
+        return True
+    if any(t.lower_ in VESSEL_NOUNS and t.is_title for t in doc[start + 1 : end]):
+        return True  # "Gerald R. Ford Carrier Strike Group"
+    after = doc[end] if end < span.end else None
+    if after is not None and after.lower_ == "strike" and doc[after.i + 1 : after.i + 2].text.lower() == "group":
+        return True  # "the Gerald R. Ford strike group": a fleet named by its ship
+    return label == "PERSON" and after is not None and after.lower_ in VESSEL_NOUNS
+
+
+def _modifies_a_noun(doc: Doc, at: int, span: Span) -> bool:
+    """ "the first SSN port visit": the place noun after a name is part of a longer common noun, so the name
+    and it are no place."""
+    after = doc[at + 1] if at + 1 < span.end else None
+    return (
+        after is not None
+        and doc[at].dep_ == "compound"
+        and after.pos_ == "NOUN"
+        and after.is_lower
+        and after.lower_ not in PLACE_NOUNS
+    )
+
+
+def _opens_a_title(doc: Doc, start: int, end: int, span: Span) -> bool:
+    """ "National Climate" of "National Climate Advisor", "European Union Foreign" of "European Union Foreign
+    Policy Chief", "Defense" of "Defense Secretary": a name the model cut from the start of a post. A body
+    named before a post stays ("White House", "State Department", "Hamas" of "Hamas Spokesman")."""
+    words = [t.lower_ for t in doc[start:end]]
+    if words[-1] in ORG_WORDS or knowledge.is_place(doc[start:end].text) or _is_country(doc[start:end].text):
+        return False
+    if len(words) == 1 and words[0] not in TITLE_WORDS:
+        return False
+    for k in range(end, min(end + 3, span.end)):
+        token = doc[k]
+        if not (token.is_alpha and token.is_title):
+            return False
+        if token.lower_ in ROLE_NOUNS:
+            return True
+    return False
+
+
+def _one_common_word(token: Token, kind: str, span: Span) -> bool:
+    """One word the model took for a body's or a place's name that is none: a transcript's label ("AUDIENCE:"),
+    a people's adjective ("Ukrainian", "Gazan"), an abstract noun or adjective ("Islamophobia",
+    "Antisemitic"), the plural of an abbreviation ("UAVs", "NGOs")."""
+    text = token.text
+    if knowledge.is_place(text) or _is_country(text):
+        return False
+    if text.isupper() and token.i + 1 < span.end and token.nbor(1).text == ":":
+        return True
+    if re.fullmatch(r"[A-Z]{2,}s", text):
+        return True
+    lowered = text.lower()
+    if kind == "organisation" and lowered.endswith(COMMON_WORD_ENDINGS):
+        return True
+    return any(
+        _is_demonym_of(lowered[: -len(ending)]) for ending in DEMONYM_ENDINGS if len(lowered) > len(ending) + 2
+    ) and lowered.endswith(DEMONYM_ENDINGS)
+
+
+def _is_demonym_of(stem: str) -> bool:
+    """Whether `stem`, with a last letter or two put back, is a country's or a place's name: "ukrain" (of
+    "Ukrainian") is Ukraine's, "gaza" (of "Gazan") Gaza's."""
+    return any(
+        knowledge.is_country(candidate) or knowledge.is_place(candidate)
+        for candidate in (stem, stem + "e", stem + "a", stem + "ia", stem + "o")
+    )
+
+
+def _addressed(doc: Doc, start: int, span: Span) -> bool:
+    """One capitalised word set off as the one spoken to ("Go ahead, Nadia.", "Nadia, go ahead.") or named by
+    the outlet they come from ("Nadia from Al Arabiya"): a person called by their first name."""
+    if knowledge.is_place(doc[start].text) or _is_country(doc[start].text):
+        return False
+    before = doc[start - 1] if start > span.start else None
+    after = doc[start + 1] if start + 1 < span.end else None
+    if before is not None and before.text == "," and (after is None or after.text in {".", "?", "!"}):
+        return start < 2 or doc[start - 2].ent_type_ not in {"GPE", "LOC", "FAC"}  # not "San Jose, Cupertino.
+    if before is None and after is not None and after.text == "," and start + 2 < span.end:
+        return doc[start + 2].pos_ in {"VERB", "AUX", "INTJ"}
+    outlet = doc[start + 2] if start + 2 < span.end else None
+    if after is not None and after.lower_ == "from" and outlet is not None and outlet.lower_ == "the":
+        outlet = doc[start + 3] if start + 3 < span.end else None
+    return outlet is not None and after is not None and after.lower_ == "from" and outlet.ent_type_ == "ORG"
 
 
 def _marked_sic(doc: Doc, end: int) -> bool:
@@ -405,7 +517,7 @@ def _after_restart(doc: Doc, start: int, end: int) -> int:
 def _after_possessive(doc: Doc, start: int, end: int) -> int:
     """ "DHS's Homeland Security Investigations": the name is what the possessive owns."""
     for i in range(end - 2, start, -1):
-        if doc[i].tag_ == "POS" and doc[i - 1].lower_ not in COLLECTIVE_POSSESSORS:
+        if (doc[i].tag_ == "POS" or doc[i].text in {"'s", "’s"}) and doc[i - 1].lower_ not in COLLECTIVE_POSSESSORS:
             return i + 1
     return start
 
@@ -457,12 +569,21 @@ def _joined_name(doc: Doc, start: int, end: int, span: Span, label: str) -> int 
     """ "Secretary of Homeland Security Alejandro Mayorkas", "Minister for Strategic Affairs Ron Dermer",
     "PLO Hussein AlSheikh": a portfolio or an organisation and a person's name read as one name.
     Returns where the person's name starts."""
-    if end - start < 3 or any(t.lower_ in PATRONYMIC_WORDS for t in doc[start:end]):
-        return None  # "Haitham bin Tariq Al Said" is one person's name
     portfolio = start - 2 >= span.start and doc[start - 1].lower_ in {"of", "for", "on"}
     title_before = portfolio and (
         doc[start - 2].lower_ in ROLE_NOUNS or doc[start - 2].lower_.rstrip(".") in TITLE_WORDS
     )
+    if (
+        end - start == 2
+        and title_before
+        and doc[start].lower_ in TITLE_WORDS
+        and doc[start + 1].is_title
+        and doc[start + 1].is_alpha
+        and doc[start + 1].lower_ not in ORG_WORDS | PLACE_NOUNS | ROLE_NOUNS | TITLE_WORDS
+    ):
+        return start + 1  # "Secretary of Defense Austin": the portfolio's one word, then the surname
+    if end - start < 3 or any(t.lower_ in PATRONYMIC_WORDS for t in doc[start:end]):
+        return None  # "Haitham bin Tariq Al Said" is one person's name
     acronym_first = label == "PERSON" and doc[start].is_upper and doc[start].is_alpha and len(doc[start].text) >= 2
     if not (title_before or acronym_first):
         # "Bureau for Humanitarian Assistance Sarah Charles": an organisation then a person it names
@@ -561,6 +682,8 @@ def _repair_type(name: str, kind: str, label: str) -> str:
         return "place"  # "West Bank", "South Bank": a bank of a river, not a bank
     if kind != "organisation" and len(words) > 1 and (words[-1] in ORG_WORDS or words[0] in ORG_WORDS):
         return "organisation"
+    if kind == "person" and len(words) > 1 and words[-1] in PLACE_NOUNS and name.split()[-1].istitle():
+        return "place"  # "Rodney Square", "Carson City": a name ending in a place noun names a place
     return kind
 
 

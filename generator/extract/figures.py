@@ -19,6 +19,7 @@ from generator.extract.lexicon import (
     QUALIFIER_INTENSIFIERS,
     QUALIFIERS,
     RATE_WORDS,
+    TALKING_VERBS,
     UNIT_SYMBOLS,
     WEAK_NUMBER_WORDS,
     WINDOW_WORDS,
@@ -376,6 +377,8 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     rate = _rate(doc, (unit_token.i if unit_token is not None else last.i) + 1)
     if rate is not None:
         unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"  # "$35 a month", "100 trucks a day"
+    if unit_token is not None and _time_spent_talking(unit_token):
+        held = held or "how long someone has talked"
     action, actor, subject = _action(unit_token if unit_token is not None else last)
     text = doc[number_tokens[0].i : number_tokens[-1].i + (4 if fraction is not None else 1)].text
     return FigureFinding(
@@ -392,6 +395,16 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         window and unit_token is not None and unit_token.lemma_.lower() in DURATION_UNITS,
         looking_back,
     )
+
+
+def _time_spent_talking(unit: Token) -> bool:
+    """ "The President has been talking now for three days about …": how long a speaker has kept at a subject,
+    a figure of speech rather than of the story. A finished talk's length is one ("the leaders talked for
+    four hours")."""
+    if unit.lemma_.lower() not in DURATION_UNITS or unit.dep_ != "pobj" or unit.head.lower_ not in {"for", "over"}:
+        return False
+    verb = unit.head.head
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in TALKING_VERBS
 
 
 def _rate(doc: Doc, i: int) -> str | None:

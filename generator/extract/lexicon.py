@@ -35,6 +35,12 @@ ROLE_NOUNS = frozenset(
 )
 """Head nouns of titles and roles ("director of the CIA", "a member of the Political Office")."""
 
+SOLE_OFFICES = frozenset(
+    "president prime premier chancellor king queen emperor pope governor mayor secretary-general president-elect".split()
+)
+"""Offices one person holds at a time: "an Australian prime minister" is one of those who held it, often long
+ago, not who holds it now ("a member", "a spokesman" are current)."""
+
 PLACE_NOUNS = frozenset(
     """
     crossing border strip bank camp city town village province region district county state street
@@ -72,6 +78,9 @@ DISCOURSE_NOUNS = frozenset(
 )
 """Lemmas of nouns that a speaker counts in passing ("two questions", "one thing", "give me a minute"):
 no figure a reader would chart."""
+
+TALKING_VERBS = frozenset("talk speak say discuss argue debate chat testify joke".split())
+"""Verbs of talking: how long someone has talked ("talking now for three days") is no figure of the story."""
 
 NEGATIONS = frozenset("not no never nor without".split())
 
@@ -200,6 +209,13 @@ TITLE_WORDS = frozenset(
 """Words that, with ROLE_NOUNS and HONORIFICS, make up a title before a name ("Prime Minister",
 "Second Gentleman", "Amir Sheikh"): a name made only of these is a title, not a name."""
 
+VESSEL_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS INS USNS USCGC MV RV SS".split())
+"""Prefixes of ships' names, written in capitals ("USS Gerald R. Ford"): what follows names a ship."""
+
+VESSEL_NOUNS = frozenset("carrier destroyer frigate cruiser submarine warship ship vessel".split())
+"""Nouns that make the name beside them a ship's: "the aircraft carrier Gerald R. Ford", "the Gerald R. Ford
+carrier strike group". A ship is not a person, an organisation or a place."""
+
 LEADING_VERB_TAGS = frozenset("MD VB VBD VBG VBN VBP VBZ".split())
 """Part-of-speech tags of a word the model wrongly took into a name: "Will Jake Sullivan", "Joining Kirby"."""
 
@@ -217,6 +233,13 @@ ORG_WORDS = frozenset(
 """.split()
 )
 """Last words that make a name an organisation ("Yamato Life Insurance Company", "Labor Department")."""
+
+COMMON_WORD_ENDINGS = ("ism", "isms", "phobia", "phobic", "ic", "ous", "nomics")
+"""Endings of abstract nouns and adjectives ("Islamophobia", "Antisemitic", "Indigenous", "Bidenomics"): one
+such word the model calls an organisation names no body."""
+
+DEMONYM_ENDINGS = ("ian", "ean", "an", "n", "i", "ese", "ish")
+"""Endings that make a people's or a language's word of a place's name ("Ukrainian", "Gazan", "Qatari")."""
 
 CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. corporation co co. company ltd ltd. llc plc group holdings".split())
 """Left out when comparing names: "Apple Inc." and "Apple" are one company."""

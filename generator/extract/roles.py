@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.extract.lexicon import ROLE_NOUNS
+from generator.extract.lexicon import ROLE_NOUNS, SOLE_OFFICES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -22,6 +22,8 @@ class RoleFinding:
     start: int
     end: int
     """The title's tokens in the paragraph's doc, where the organisation may be named."""
+    held: str | None = None
+    """Why the role may not be the person's now ("was the director", "an Australian prime minister")."""
 
 
 def find_roles(sentence: Span, person_tokens: dict[int, int]) -> list[RoleFinding]:
@@ -41,8 +43,22 @@ def find_roles(sentence: Span, person_tokens: dict[int, int]) -> list[RoleFindin
         if not title or (person, title.lower()) in seen:
             continue
         seen.add((person, title.lower()))
-        findings.append(RoleFinding(person, title, token.lower_, start, end))
+        findings.append(RoleFinding(person, title, token.lower_, start, end, _not_now(token, start)))
     return findings
+
+
+def _not_now(role: Token, start: int) -> str | None:
+    """Why a title may not be the person's at the time of the article: said in the past tense ("Burns was
+    the director of the CIA"), or one holder of a one-person office among others ("the first visit by an
+    Australian prime minister, Gough Whitlam")."""
+    doc = role.doc
+    if role.dep_ == "attr" and role.head.lemma_ == "be" and role.head.tag_ == "VBD":
+        return "a title in the past tense"
+    office = next((t for t in doc[start : role.i + 1] if t.lower_ in SOLE_OFFICES), None)
+    article = next((t for t in role.children if t.dep_ == "det"), None)
+    if office is not None and article is not None and article.lower_ in {"a", "an"}:
+        return "one holder of an office among others"
+    return None
 
 
 def _person_for_role(role: Token, sentence: Span, person_tokens: dict[int, int]) -> int | None:

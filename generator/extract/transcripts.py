@@ -202,10 +202,14 @@ def _trim_name(words: list[str]) -> str | None:
             break
         kept.append(word.rstrip(".,"))
     # "President Biden Urging Congress to …": a verb in title case, with its object, ends the name
-    verb = next((i for i, w in enumerate(kept[1:-1], start=1) if len(w) > 4 and w.lower().endswith("ing")), None)
+    verb = next((i for i, w in enumerate(kept[1:-1], start=1) if _title_case_verb(w)), None)
     if verb is not None:
         kept = kept[:verb]
     return " ".join(kept) if 0 < len(kept) <= _MAX_NAME_WORDS else None
+
+
+def _title_case_verb(word: str) -> bool:
+    return len(word) > 4 and word.lower().endswith("ing")
 
 
 _NOT_NAME_WORDS = {
@@ -245,11 +249,19 @@ def authored_turns(header: str, paragraphs: int) -> dict[int, Turn]:
     match = _AUTHORED.match(header)
     if match is None:
         return {}
-    words = [w for w in match.group("who").split() if w.lower().rstrip(".,") not in ROLE_NOUNS]
-    while words and words[0].lower() in {"vice", "deputy", "acting", "former"}:
-        words = words[1:]
+    words = match.group("who").split()
+    # "… Advisor Sullivan Welcoming Appointment of …": a verb in title case or a joining word ends the author
+    end = next(
+        (i for i, w in enumerate(words[1:], start=1) if w.lower() in _NOT_NAME_WORDS or _title_case_verb(w)),
+        len(words),
+    )
+    words = words[:end]
+    # the name follows the title's last role word: "National Security Advisor Sullivan" is Sullivan
+    titled = [i for i, w in enumerate(words) if w.lower().rstrip(".,") in ROLE_NOUNS]
+    if titled:
+        words = words[titled[-1] + 1 :]
     name = _trim_name(words)
-    if name is None or len(name.split()) < 2:
+    if name is None or (len(name.split()) < 2 and not titled):
         return {}
     return {paragraph: Turn(name, None, 0) for paragraph in range(1, paragraphs + 1)}
 

@@ -189,3 +189,72 @@ def test_a_town_the_model_reads_as_a_person_is_a_place(entities_of: Any) -> None
     assert ("Khan Younis", "place") in found
     assert ("Mohammed bin Zayed", "person") in found
     assert ("Juan Diaz", "person") in found  # a town's name too, but nothing here puts him on a map
+
+
+def test_a_town_the_model_reads_as_an_organisation_is_a_place(entities_of: Any) -> None:
+    found = entities_of("Aid flights land into El Arish every day.", "Officials in Bank of America said so.")
+    assert ("El Arish", "place") in found
+    assert ("Bank of America", "organisation") in found
+
+
+def test_a_ship_is_no_person_organisation_or_place(entities_of: Any) -> None:
+    found = entities_of(
+        "As you also know, the aircraft carrier USS Gerald R. Ford and her strike group are there.",
+        "And you got the Gerald R. Ford strike group that's in the eastern Mediterranean.",
+        "The Navy moved the Gerald R. Ford Carrier Strike Group on Monday.",
+    )
+    assert not {name for name, _ in found if "Ford" in name}
+    assert ("Navy", "organisation") in found or ("Mediterranean", "place") in found
+
+
+def test_the_start_of_a_post_is_no_organisation(entities_of: Any) -> None:
+    found = entities_of(
+        "National Climate Advisor Ali Zaidi met the European Union Foreign Policy Chief Josep Borrell.",
+        "Secretary of Defense Austin spoke, and Hamas Spokesman Ghazi Hamad replied.",
+        "White House Press Secretary Karine Jean-Pierre took questions.",
+    )
+    names = {name for name, _ in found}
+    assert not {n for n in names if n.startswith(("National Climate", "European Union Foreign", "Defense"))}
+    assert {("Ali Zaidi", "person"), ("Josep Borrell", "person"), ("Hamas", "organisation")} <= found
+    assert ("White House", "organisation") in found
+    assert any(kind == "person" and name.endswith("Austin") for name, kind in found)
+
+
+def test_a_place_noun_inside_a_longer_common_noun_makes_no_place(entities_of: Any) -> None:
+    found = entities_of(
+        "The first SSN port visit to Australia took place in August.", "Trucks wait at the Rafah crossing."
+    )
+    assert not {name for name, _ in found if "port" in name}
+    assert ("Rafah crossing", "place") in found
+
+
+def test_a_name_ending_in_a_place_noun_is_a_place_not_a_person(entities_of: Any) -> None:
+    found = entities_of("You know Rodney Square, where I spoke.")
+    assert ("Rodney Square", "place") in found
+    assert ("Rodney Square", "person") not in found
+
+
+def test_someone_called_on_by_first_name_is_no_place(entities_of: Any) -> None:
+    found = entities_of(
+        "MS. JEAN-PIERRE:  Go ahead, Nadia.",
+        "MODERATOR:  Thank you.  We'll go next to Nadia from Al Arabiya.",
+        "Thank you, Egypt.",
+    )
+    assert not {name for name, _ in found if name == "Nadia"}
+    assert ("Egypt", "place") in found
+
+
+def test_a_label_a_peoples_word_an_abstract_noun_or_a_plural_abbreviation_is_no_name(entities_of: Any) -> None:
+    found = entities_of(
+        "AUDIENCE:  Four more years!",
+        "The Ukrainian people fight on. Ukrainian, he said, is what they speak.",
+        "Islamophobia is rising, and Antisemitic attacks too.",
+        "We sent UAVs to Jordan and Qatar.",
+    )
+    assert found == {("Jordan", "place"), ("Qatar", "place")}
+
+
+def test_a_possessive_before_a_name_is_not_part_of_it(entities_of: Any) -> None:
+    found = entities_of("Donald Trump’s Twitter account was shut.")
+    assert ("Donald Trump", "person") in found
+    assert not {name for name, _ in found if "Twitter" in name}

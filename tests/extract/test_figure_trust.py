@@ -227,3 +227,12 @@ def test_a_time_window_is_not_published(facts_of: Any) -> None:
     facts = facts_of("He's taken actions against this over the past two years.", "The war has lasted 11 days.")
     assert _held(facts) == [(2, "years")]
     assert _published(facts) == [(11, "days", None)]
+
+
+def test_how_long_a_speaker_has_kept_at_a_subject_is_not_published(facts_of: Any) -> None:
+    facts = facts_of(
+        "The President has been talking now for three days about how we need the aid.",
+        "The two delegations talked for four hours on Monday.",
+    )
+    assert _held(facts) == [(3, "days")]
+    assert (4, "hours", None) in _published(facts)

@@ -8,8 +8,9 @@ import datetime as dt
 from typing import Any
 
 from generator.articles import parse_article
-from generator.extract import extract_all
+from generator.extract import calibration, extract_all
 from generator.render.model import ArticleFacts, gather
+from generator.render.publish import is_published
 from tests.extract.conftest import article_bytes
 
 
@@ -170,12 +171,34 @@ def test_a_written_statement_is_its_authors(facts_of: Any) -> None:
     assert set(speaker_names(facts).values()) == {"Alma Reyes"}
 
 
+def test_a_written_statements_author_is_named_without_the_title(facts_of: Any) -> None:
+    facts = facts_of(
+        "Yesterday’s appointment of a reconstruction coordinator is an important step for the region.",
+        title="Statement from National Security Advisor Reyes Welcoming Appointment of Tomas Fielder as Coordinator",
+    )
+    assert [s["speaker_text"] for s in facts["statements"]] == ["Reyes"]
+
+
 # Roles
 
 
 def test_the_most_specific_title_is_kept(facts_of: Any) -> None:
     facts = facts_of("Attorney General Tomas Fielder met the governor on Monday.")
     assert [title for name, title in roles(facts) if name == "Tomas Fielder"] == ["Attorney General"]
+
+
+def test_a_past_or_one_holders_title_is_not_published_as_current(facts_of: Any) -> None:
+    facts = facts_of(
+        "It is 50 years since the first visit by an Australian prime minister, Gough Whitlam, to China.",
+        "Maren Holt was the director of the Central Agency until 2019.",
+        "Ghazi Hamad, a member of the Hamas Political Office, spoke. Prime Minister Anthony Albanese arrived.",
+    )
+    thresholds = calibration.default_thresholds()
+    names = {e["id"]: e["name"] for e in facts["entities"]}
+    published = {names[r["entity"]] for r in facts["roles"] if is_published("roles", r, set(), thresholds)}
+    held = {names[r["entity"]] for r in facts["roles"] if not is_published("roles", r, set(), thresholds)}
+    assert held == {"Gough Whitlam", "Maren Holt"}
+    assert published == {"Ghazi Hamad", "Anthony Albanese"}
 
 
 def test_no_role_from_a_question(facts_of: Any) -> None:
