@@ -328,7 +328,7 @@ def _lookup(table: dict[str, Any], kind: str, features: tuple[str, ...], raw: fl
 
 def _named_published(table: dict[str, Any], thresholds: dict[str, float], naming: tuple[str, tuple[str, ...]]) -> bool:
     kind, features = naming
-    raw = float(features[0].split("=")[1]) if features else 0.0
+    raw = next((float(f.split("=")[1]) for f in features if f.startswith("raw=")), 0.0)
     return round(_lookup(table, kind, features, raw), 2) >= thresholds.get(kind, 1.0)
 
 

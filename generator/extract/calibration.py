@@ -162,10 +162,14 @@ def lookup(table: dict[str, Any], kind: str, feature_list: list[str], raw: float
 
 
 def prior(key: str, parent: float) -> float:
-    """The rate a table cell is smoothed toward: its parent's, and for a raw-confidence cell ("raw=0.30") at
-    most that raw value, so that a few lucky facts of a tier the rules doubt do not publish the tier."""
-    if key.startswith("raw=") and "|" not in key:
-        return min(parent, float(key.removeprefix("raw=")))
+    """The rate a table cell is smoothed toward: its parent's, and at most the raw confidence for a raw
+    confidence's own cell ("raw=0.30") and for a name that nothing vouches for ("raw=0.68|type=place|
+    evidence=none"), so that a few lucky facts of a tier the rules doubt do not publish the tier. (The
+    parent of an unknown place is mostly places the gazetteer knows; smoothed toward it, one right dev
+    place published every unknown one-mention place of the White House build: "Bingo", "Thurs".)"""
+    first, _, rest = key.partition("|")
+    if first.startswith("raw=") and (not rest or key.endswith("|evidence=none")):
+        return min(parent, float(first.removeprefix("raw=")))
     return parent
 
 

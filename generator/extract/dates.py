@@ -149,7 +149,13 @@ def tense(phrase: Span) -> str:
         return "future"  # "is going to meet"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in helpers) or (verb.tag_ == "VBN" and helpers):
         return "past"
+    before = phrase.doc[phrase.start - 1] if phrase.start > 0 else None
+    if before is not None and before.lower_ in _AHEAD_WORDS:
+        return "future"  # "a shutdown come Friday night", "we need it by Friday": a day ahead
     return "present"
+
+
+_AHEAD_WORDS = {"come", "by", "until", "till"}
 
 
 def nowadays(phrase: Span) -> bool:

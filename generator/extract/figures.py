@@ -12,6 +12,7 @@ from generator.extract.lexicon import (
     DESCRIBING_SUBJECTS,
     DISCOURSE_NOUNS,
     DURATION_UNITS,
+    MEASURE_NOUNS,
     NEGATIONS,
     NOT_A_RATE_AFTER,
     PAST_WINDOW_WORDS,
@@ -312,6 +313,9 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     if _negated_or_pronoun(doc, tokens):
         return None
     number_tokens = [t for t in tokens if _is_number_part(t)]
+    signed = [k for k, t in enumerate(number_tokens) if k > 0 and _SIGNED.match(t.text)]
+    if signed:
+        number_tokens = number_tokens[signed[-1] :]  # "S&P 500 +0.3%": the change, not the index's name
     if not any(t.like_num or _ATTACHED.match(t.text) or _SIGNED.match(t.text) for t in number_tokens):
         return None
     attached_unit = None
@@ -374,6 +378,10 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         return None
     if unit_token is not None and not _countable(unit_token, value):
         return None
+    measure = _measure_before(last, unit_token)
+    if measure is not None:
+        unit = counts = measure  # "a 60 basis point improvement": 60 basis points
+    unit, counts = _tidy_unit(unit), _tidy_unit(counts)
     rate = _rate(doc, (unit_token.i if unit_token is not None else last.i) + 1)
     if rate is not None:
         unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"  # "$35 a month", "100 trucks a day"
@@ -395,6 +403,25 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         window and unit_token is not None and unit_token.lemma_.lower() in DURATION_UNITS,
         looking_back,
     )
+
+
+def _measure_before(last: Token, unit_token: Token | None) -> str | None:
+    """The measure a number is written in when a noun it describes follows ("a 60 basis point improvement",
+    "a two percentage point rise"): the measure is the unit, not the thing it describes."""
+    if unit_token is None:
+        return None
+    doc = last.doc
+    between = doc[last.i + 1 : unit_token.i]
+    at = next((t for t in between if t.lemma_.lower() in MEASURE_NOUNS), None)
+    return None if at is None else doc[last.i + 1 : at.i + 1].text
+
+
+def _tidy_unit(unit: str) -> str:
+    """ "miles-" (a dash the tokenizer left on) is miles; "m.p.h." is mph."""
+    unit = unit.rstrip("-‐–")
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}[A-Za-z]?\.?|[A-Za-z]\.[A-Za-z]", unit):
+        unit = unit.replace(".", "")
+    return unit
 
 
 def _time_spent_talking(unit: Token) -> bool:

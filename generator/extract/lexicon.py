@@ -56,6 +56,9 @@ UNIT_SYMBOLS = frozenset(
 )
 """Unit symbols written after a number with a space ("5 W", "50 GB"), compared in lower case; one-letter
 symbols and those that are also words ("in", "am", "m" for million) are left out."""
+MEASURE_NOUNS = frozenset("point".split())
+"""Nouns of a measure written between a number and what it describes: "a 60 basis point improvement"."""
+
 DURATION_UNITS = frozenset("second minute hour day week month year decade century night".split())
 
 RATE_WORDS = frozenset("a an per each every".split())

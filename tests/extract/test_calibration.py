@@ -93,6 +93,20 @@ def test_no_entity_threshold_goes_below_three_in_four_whatever_the_average_allow
     assert choose_thresholds(facts, table)["entities"] >= 0.75
 
 
+def test_a_name_nothing_vouches_for_is_trusted_no_more_than_its_raw_confidence() -> None:
+    # many right places the gazetteer knows share the unknown places' raw confidence; a few lucky unknown
+    # ones must not borrow their rate and publish every unknown one-mention name ("Bingo", "Thurs")
+    def places(evidence: str, right: int, wrong: int) -> list[Labelled]:
+        features = ("raw=0.68", "type=place", f"evidence={evidence}")
+        return [Labelled("a", "entities", features, 0.68, ok) for ok in [True] * right + [False] * wrong]
+
+    cells = fit(places("gazetteer", 200, 2) + places("none", 12, 4) + places("place noun", 1, 0))["kinds"]
+    cells = cells["entities"]["cells"]
+    assert cells["raw=0.68|type=place|evidence=none"]["p"] == round((12 + 4 * 0.68) / 20, 4)
+    assert cells["raw=0.68|type=place|evidence=none"]["p"] < 0.76
+    assert cells["raw=0.68|type=place|evidence=place noun"]["p"] > 0.9  # "Rafah crossing" keeps its support
+
+
 def test_entities_carry_what_knowledge_says_of_their_name_as_evidence() -> None:
     def evidence(name: str, kind: str) -> str:
         record = {"id": "x", "name": name, "type": kind, "sentences": ["s1"], "confidence": 0.68}

@@ -57,3 +57,18 @@ def test_a_better_tomorrow_is_no_date(facts_of: Any) -> None:
     )
     assert {(d["text"], d["date"]) for d in facts["dates"]} == {("tomorrow", "2023-10-28")}
     assert len(facts["dates"]) == 1
+
+
+def test_a_weekday_after_come_or_by_is_ahead(facts_of: Any) -> None:
+    # 2023-11-14 is a Tuesday
+    facts = facts_of(
+        "We face a government shutdown come Friday night.",
+        "The board needs the report by Thursday.",
+        "I spoke to the governor Monday.",
+        date="2023-11-14",
+    )
+    assert {(d["text"], d["date"]) for d in facts["dates"]} == {
+        ("Friday", "2023-11-17"),
+        ("Thursday", "2023-11-16"),
+        ("Monday", "2023-11-13"),
+    }

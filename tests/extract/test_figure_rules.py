@@ -57,3 +57,17 @@ def test_a_range_the_model_cut_in_two_is_one_range(figures_of: Any) -> None:
         (250000, "dollars", "at least"),
         (1000000, "dollars", "at most"),
     ]
+
+
+def test_a_signed_change_after_an_index_name_is_the_change(figures_of: Any) -> None:
+    assert (0.3, "%", None) in figures_of("On Wall St at 1.56pm: Dow +0.2% S&P 500 +0.3% Nasdaq +0.8%.")
+    assert not [f for f in figures_of("On Wall St: S&P 500 +0.3%.") if f[0] == 500.3]
+
+
+def test_a_measure_between_number_and_noun_is_the_unit(figures_of: Any) -> None:
+    assert figures_of("There was a 60 basis point improvement in its margins.") == [(60, "basis point", None)]
+
+
+def test_a_unit_keeps_no_stray_dash_or_dots(figures_of: Any) -> None:
+    assert figures_of("The range grew to 287 miles- and the charging time fell.")[0][:2] == (287, "miles")
+    assert figures_of("The cars reached about 80 m.p.h. on the track.")[0][:2] == (80, "mph")
