@@ -3,6 +3,7 @@ clustered into one record per real-world entity with a canonical name and its al
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from generator.extract.lexicon import (
     NUMBER_WORDS,
     ORG_WORDS,
     PATRONYMIC_WORDS,
+    PERSON_NEVER_ENDINGS,
     PLACE_NOUNS,
     PRODUCT_NOUNS,
     PRODUCT_VERBS,
@@ -308,6 +310,8 @@ def _mentions_of(
         return []  # "National Climate Advisor Ali Zaidi": the name is the start of a post, not a body
     if known is None and kind != "person" and end - start == 1 and _one_common_word(doc[start], kind, span):
         return []
+    if kind == "person" and any(t.lower_.endswith(PERSON_NEVER_ENDINGS) for t in doc[start:end]):
+        return []  # "Counter Islamophobia", "Indigenous Knowledge": no one's name
     if known is None and kind != "person" and end - start == 1 and _addressed(doc, start, span):
         kind = "person"  # "Go ahead, Nadia.", "Nadia from Al Arabiya": someone spoken to, not a place
     kind = known[1] if known else _repair_type(name, kind, ent.label_)
@@ -355,8 +359,13 @@ def _names_a_ship(doc: Doc, start: int, end: int, span: Span, label: str) -> boo
         before is not None and (before.text in VESSEL_PREFIXES or (before.lower_ in VESSEL_NOUNS and before.is_lower))
     ):
         return True
-    if any(t.lower_ in VESSEL_NOUNS and t.is_title for t in doc[start + 1 : end]):
-        return True  # "Gerald R. Ford Carrier Strike Group"
+    words = [t.lower_ for t in doc[start:end]]
+    if (end - start > 1 and words[-1] in VESSEL_NOUNS and doc[end - 1].is_title) or any(
+        a == "strike" and b == "group" for a, b in itertools.pairwise(words)
+    ):
+        return (
+            True  # "Gerald R. Ford Carrier Strike Group", "Carrier Strike Group Eisenhower", "E-7A Wedgetail Aircraft"
+        )
     after = doc[end] if end < span.end else None
     if after is not None and after.lower_ == "strike" and doc[after.i + 1 : after.i + 2].text.lower() == "group":
         return True  # "the Gerald R. Ford strike group": a fleet named by its ship
@@ -481,13 +490,17 @@ def _is_title_only(name: Span) -> bool:
 
 
 def _is_title_phrase(doc: Doc, start: int, end: int) -> bool:
-    """ "Advisor on Energy and Investment", "Director of National Intelligence": a post, not an organisation."""
-    return (
-        end - start > 2
-        and doc[start].lower_ in ROLE_NOUNS
-        and doc[start + 1].lower_ in {"of", "on", "for", "to"}
-        and not _ends_with_first_and_last_name(doc, start, end)
-    )
+    """ "Advisor on Energy and Investment", "Director of National Intelligence", "Special Presidential Envoy
+    for Climate": a post, not an organisation. Not "Office of the Director of National Intelligence": an
+    organisation's word before the post makes the post part of a body's name."""
+    if end - start <= 2 or _ends_with_first_and_last_name(doc, start, end):
+        return False
+    for i in range(start, end - 1):
+        if doc[i].lower_ in ORG_WORDS:
+            return False
+        if doc[i].lower_ in ROLE_NOUNS and doc[i + 1].lower_ in {"of", "on", "for", "to"}:
+            return True
+    return False
 
 
 def _ends_with_first_and_last_name(doc: Doc, start: int, end: int) -> bool:
@@ -528,9 +541,19 @@ def _after_leading_verb(doc: Doc, start: int, end: int) -> int:
         (doc[start].tag_ in LEADING_VERB_TAGS and doc[start].lower_ not in ROLE_NOUNS)
         or (end - start > 2 and doc[start].lower_ in AUXILIARIES)
         or _opening_participle(doc[start])
+        or _inverted_speech_verb(doc[start])
     ):
         start += 1
     return start
+
+
+def _inverted_speech_verb(token: Token) -> bool:
+    """ "Said Ellis: “…”", "Added Warren, …": a sentence that opens on its speech verb, before the speaker."""
+    doc = token.doc
+    if token.lower_ not in {"said", "says", "added", "adds", "asked", "asks"} or not token.is_sent_start:
+        return False
+    after = next((t for t in doc[token.i + 1 :] if not (t.is_title or t.is_upper)), None)
+    return after is not None and after.text in {":", ","}
 
 
 def _opening_participle(token: Token) -> bool:
@@ -642,8 +665,11 @@ def _not_one_name(name: Span) -> bool:
         return True  # "U.S.-Australia": two countries as an adjective
     if len(name) == 1 and last in GOVERNMENT_WORDS | NON_ENTITY_HEADS | LONE_COMMON_NOUNS:
         return True  # "Administration", "Compact": a common noun capitalised
-    if len(name) > 2 and name[0].lower_ in NON_ENTITY_HEADS and name[1].lower_ in {"for", "on", "to"}:
-        return True  # "Partnership for Global Infrastructure and Investment": a programme
+    for i in range(len(name) - 2):
+        if name[i].lower_ in ORG_WORDS:
+            break
+        if name[i].lower_ in NON_ENTITY_HEADS and name[i + 1].lower_ in {"for", "on", "to"}:
+            return True  # "Partnership for Global Infrastructure", "National Strategy to Counter …": a programme
     if len(name) > 1 and last in ROLE_NOUNS and name[-2].lower_ not in {"of", "for", "on"}:
         return True  # "Supreme Court Justice": a post, not a body ("Department of Justice" is one)
     return len(name) > 1 and (last in NON_ENTITY_HEADS or last in GENERIC_PLURALS)

@@ -215,7 +215,7 @@ TITLE_WORDS = frozenset(
 VESSEL_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS INS USNS USCGC MV RV SS".split())
 """Prefixes of ships' names, written in capitals ("USS Gerald R. Ford"): what follows names a ship."""
 
-VESSEL_NOUNS = frozenset("carrier destroyer frigate cruiser submarine warship ship vessel".split())
+VESSEL_NOUNS = frozenset("carrier destroyer frigate cruiser submarine warship ship vessel aircraft".split())
 """Nouns that make the name beside them a ship's: "the aircraft carrier Gerald R. Ford", "the Gerald R. Ford
 carrier strike group". A ship is not a person, an organisation or a place."""
 
@@ -240,6 +240,9 @@ ORG_WORDS = frozenset(
 COMMON_WORD_ENDINGS = ("ism", "isms", "phobia", "phobic", "ic", "ous", "nomics")
 """Endings of abstract nouns and adjectives ("Islamophobia", "Antisemitic", "Indigenous", "Bidenomics"): one
 such word the model calls an organisation names no body."""
+
+PERSON_NEVER_ENDINGS = ("ism", "isms", "phobia", "phobic", "ous", "nomics")
+"""Endings no word of a person's name has (unlike "-ic": Eric, Dominic): "Counter Islamophobia"."""
 
 DEMONYM_ENDINGS = ("ian", "ean", "an", "n", "i", "ese", "ish")
 """Endings that make a people's or a language's word of a place's name ("Ukrainian", "Gazan", "Qatari")."""
@@ -276,7 +279,7 @@ Not "programme": United Nations agencies are named so ("World Food Programme")."
 GENERIC_PLURALS = frozenset(
     """
     commissions councils ministries departments agencies committees governments organizations organisations
-    universities courts offices parties embassies bureaus
+    universities courts offices parties embassies bureaus leaders allies members
 """.split()
 )
 """Plural organisation nouns that make a name a kind of body, not one body ("the Fulbright Commissions")."""
@@ -434,7 +437,9 @@ LOWER_CASE_NAME_WORDS = frozenset("of and the for on in at to with without".spli
 NAME_FRAGMENT_ENDINGS = frozenset("and or of the for & to on in with".split()) | NAME_PARTICLES
 """Words a name never ends with: "Departments of State and" is a fragment of two names."""
 
-LONE_COMMON_NOUNS = frozenset("department ministry agency office bureau committee commission board states".split())
+LONE_COMMON_NOUNS = frozenset(
+    "department ministry agency office bureau committee commission board states council court taskforce".split()
+)
 """Words that name no one body on their own ("the Department said", "the States")."""
 
 COLLECTIVE_POSSESSORS = frozenset("people peoples women children men workers veterans".split())

@@ -34,7 +34,7 @@ from generator.extract.lexicon import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _QUOTE = re.compile(r"(?:[\"“]|'')((?:(?!'')[^\"“”]){8,})(?:[\"”]|'')")
 _QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|''(?:(?!'').)*''")
@@ -79,8 +79,32 @@ def find_statements(sentence: Span) -> list[StatementFinding]:
         elif token.lower_ == "according" and token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "to":
             findings.append(_according_to(token, sentence))
     if not any(findings):
-        findings.append(_stated_position(sentence))
+        findings.append(_stated_position(sentence) or _inverted_attribution(sentence))
     return [f for f in findings if f is not None and len(f.content.split()) >= _MIN_CONTENT_WORDS]
+
+
+_INVERTED_CUES = frozenset("said says added adds".split())
+
+
+def _inverted_attribution(sentence: Span) -> StatementFinding | None:
+    """ "Said Ellis: “I don’t get the sense she’s interested.”": a sentence that opens on its speech verb,
+    then the speaker and a colon or comma, then the quotation (the small model parses the verb as part of
+    the name)."""
+    first = sentence[0]
+    if first.lower_ not in _INVERTED_CUES or not first.is_title:
+        return None
+    doc = sentence.doc
+    stop = next((t for t in sentence[1:] if t.text in {":", ","}), None)
+    if stop is None or stop.i - first.i < 2 or stop.i - first.i > 5:
+        return None
+    names = doc[first.i + 1 : stop.i]
+    if not all(t.is_title or t.is_upper or t.text in {".", "-"} for t in names):
+        return None
+    rest = doc[stop.i + 1 : sentence.end].text
+    quote = _QUOTE.search(rest)
+    if quote is None or len(quote.group(1).split()) < _MIN_QUOTE_WORDS:
+        return None
+    return StatementFinding(names[-1].i, first.text, quote.group(1).strip(_TRIM), "direct", names.text)
 
 
 def _stated_position(sentence: Span) -> StatementFinding | None:
@@ -204,8 +228,10 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
         (sentence.start_char + m.start(), sentence.start_char + m.end()) for m in _QUOTE_SPAN.finditer(sentence.text)
     ]
     if any(end <= subject.idx for _, end in spans) and any(start > verb.idx for start, _ in spans):
-        # "“We will,” he said, “and soon.”": the quotation on both sides, with the attribution inside it.
-        return _finding(subject, verb, sentence.text, sentence)
+        # "“We will,” he said, “and soon.”": the quotation on both sides, with the attribution inside it;
+        # what follows another speech verb ("…,” Trump said, adding later, “…”) is that verb's statement
+        said = _quoted_around(doc, spans, subject, verb)
+        return _finding(subject, verb, said, sentence)
     if content_head is not None:
         return _finding(subject, verb, _clause_text(content_head), sentence)
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i and verb.head.lemma_ not in SPEECH_VERBS:
@@ -219,6 +245,25 @@ def _speech_verb(verb: Token, sentence: Span) -> StatementFinding | None:
     return StatementFinding(
         _speaker_head(subject), verb.text, quote.group(1).strip(_TRIM), "direct", _speaker_text(subject)
     )
+
+
+def _quoted_around(doc: Doc, spans: list[tuple[int, int]], subject: Token, verb: Token) -> str:
+    """The quoted words on both sides of an attribution, without it: the quotations before the speaker,
+    then those after the verb up to another speech verb."""
+    text = doc.text
+    attribution_start = min(t.idx for t in subject.subtree)
+    earlier_verb = any(
+        t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS for t in doc[subject.i + 1 : verb.i] if t.i != verb.i
+    )  # "…,” Holt said, adding “…”: the quotation before the speaker is what he said, not what he added
+    pieces = [] if earlier_verb else [text[a:b].strip(_TRIM) for a, b in spans if b <= attribution_start]
+    for a, b in spans:
+        if a <= verb.idx:
+            continue
+        between = [t for t in doc if verb.idx < t.idx < a and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS]
+        if between:
+            break
+        pieces.append(text[a:b].strip(_TRIM))
+    return " ".join(piece for piece in pieces if piece)
 
 
 def _colon_between(clause: Token, verb: Token) -> bool:

@@ -14,7 +14,10 @@ from typing import Any
 FACT_SECTIONS = ("roles", "figures", "statements", "dates")
 """The fact lists besides the entities; `linked_facts` keeps their records in order, one for one."""
 REFERENCES = {"roles": ("entity", "organisation"), "figures": ("actor",), "statements": ("speaker",)}
-"""The fields of a fact that name an entity: a published fact keeps the entities it names."""
+"""The fields of a fact that name an entity: a published fact keeps the entities it names; a role keeps its
+organisation only when the organisation's name has more than one word ("head of Egyptian Intelligence").
+One word after a title is most often the portfolio ("Secretary of Agriculture", "Secretary of State"),
+which the model calls an organisation: it gets no page of its own unless it is published anyway."""
 
 
 def is_published(
@@ -58,6 +61,36 @@ def split_published(
         for e in file_facts["entities"]
         if is_published("entities", e, touched, thresholds) or canonical_of[e["id"]] in corroborated
     )
+    one_word = {e["id"] for e in linked["entities"] if len(str(e["name"]).split()) == 1}
+    named.difference_update(
+        {r["organisation"] for r in published["roles"] if r.get("organisation") in one_word}
+        - _own(file_facts, canonical_of, touched, thresholds, corroborated, published)
+    )
+    published["roles"] = [
+        r if not r.get("organisation") or r["organisation"] in named else {**r, "organisation": None}
+        for r in published["roles"]
+    ]
     published["entities"] = [e for e in linked["entities"] if e["id"] in named]
     everything["entities"] = [e if e["id"] in named else {**e, "published": False} for e in linked["entities"]]
     return published, everything
+
+
+def _own(
+    file_facts: dict[str, Any],
+    canonical_of: Mapping[str, str],
+    touched: Set[tuple[str, str]],
+    thresholds: Mapping[str, float],
+    corroborated: Set[str],
+    published: dict[str, Any],
+) -> set[str]:
+    """The entities published for their own sake: by their confidence, in another article, or named by a
+    published figure, statement or as a role's holder."""
+    own = {
+        canonical_of[e["id"]]
+        for e in file_facts["entities"]
+        if is_published("entities", e, touched, thresholds) or canonical_of[e["id"]] in corroborated
+    }
+    for section, fields in REFERENCES.items():
+        for record in published[section]:
+            own.update(str(record[f]) for f in fields if f != "organisation" and record.get(f))
+    return own

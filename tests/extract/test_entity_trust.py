@@ -258,3 +258,34 @@ def test_a_possessive_before_a_name_is_not_part_of_it(entities_of: Any) -> None:
     found = entities_of("Donald Trump’s Twitter account was shut.")
     assert ("Donald Trump", "person") in found
     assert not {name for name, _ in found if "Twitter" in name}
+
+
+def test_a_fleet_or_an_aircraft_named_after_its_ship_or_type_is_no_organisation(entities_of: Any) -> None:
+    found = entities_of(
+        "The Carrier Strike Group Eisenhower arrived, and the Eisenhower Strike Group too.",
+        "The E-7A Wedgetail Aircraft flew over Darwin.",
+        "The Boeing Aircraft Company grew.",
+    )
+    assert not {name for name, _ in found if "Eisenhower" in name or "Wedgetail" in name}
+    assert ("Boeing Aircraft Company", "organisation") in found
+
+
+def test_a_post_with_its_portfolio_or_a_programme_with_its_aim_is_no_organisation(entities_of: Any) -> None:
+    found = entities_of(
+        "Daleep Singh, National Security Advisor for International Economics, met the Special Presidential "
+        "Envoy for Climate.",
+        "The National Strategy to Counter Islamophobia was released.",
+        "The Office of the Director of National Intelligence and the Council on Foreign Relations agreed.",
+    )
+    assert {name for name, kind in found if kind == "organisation"} == {
+        "Office of the Director of National Intelligence",
+        "Council on Foreign Relations",
+    }
+
+
+def test_a_common_noun_group_or_abstract_word_is_no_name(entities_of: Any) -> None:
+    found = entities_of(
+        "G7 Leaders met NATO Allies in Rome. The Council said no. The Court ruled.",
+        "Indigenous Knowledge matters, the report said.",
+    )
+    assert found == {("Rome", "place")}

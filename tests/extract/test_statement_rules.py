@@ -179,6 +179,26 @@ def test_a_written_statements_author_is_named_without_the_title(facts_of: Any) -
     assert [s["speaker_text"] for s in facts["statements"]] == ["Reyes"]
 
 
+def test_a_quotation_after_another_speech_verb_is_that_verbs_statement(facts_of: Any) -> None:
+    facts = facts_of(
+        "Maren Holt spoke to the board. “We certainly can’t afford to do this anymore,” Holt said, adding later, "
+        "“The program is costing us a fortune, and we are spending a lot of money.”"
+    )
+    assert contents(facts) == [
+        "We certainly can’t afford to do this anymore",
+        "The program is costing us a fortune, and we are spending a lot of money",
+    ]
+
+
+def test_a_sentence_that_opens_on_said_gives_the_quotation_to_who_follows(facts_of: Any) -> None:
+    facts = facts_of(
+        "“It’s hard to avoid,” said Ryan Ellis, a tax consultant.",
+        "Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”",
+    )
+    said = {s["content"]: s["speaker_text"] for s in facts["statements"]}
+    assert said["I don’t get the sense she’s the least bit interested in tax reform"] == "Ellis"
+
+
 # Roles
 
 

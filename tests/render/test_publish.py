@@ -106,6 +106,27 @@ def test_an_entity_below_the_threshold_that_a_published_fact_names_keeps_its_pag
     assert "zed-zonker" in collection.entities
 
 
+def test_a_one_word_portfolio_after_a_title_gets_no_page_from_the_role_alone() -> None:
+    item = story("2023-11-24", 0.9)
+    weak = {"type": "organisation", "aliases": [], "sentences": ["s1"], "confidence": 0.3}
+    item.facts["entities"] += [
+        {**weak, "id": "agriculture", "name": "Agriculture"},
+        {**weak, "id": "egyptian-intelligence", "name": "Egyptian Intelligence"},
+    ]
+    item.facts["roles"] += [
+        {"id": "role-2", "entity": "ghazi-hamad", "title": "Secretary of Agriculture", "organisation": "agriculture",
+         "sentence": "s1", "confidence": 0.9},
+        {"id": "role-3", "entity": "ghazi-hamad", "title": "head of Egyptian Intelligence",
+         "organisation": "egyptian-intelligence", "sentence": "s1", "confidence": 0.9},
+    ]  # fmt: skip
+    collection = gather([item], min_confidence=THRESHOLDS)
+    assert "agriculture" not in collection.entities
+    assert "egyptian-intelligence" in collection.entities
+    titles = {r["title"]: r.get("organisation") for r in collection.articles[0].facts["roles"]}
+    assert titles["Secretary of Agriculture"] is None
+    assert titles["head of Egyptian Intelligence"] == "egyptian-intelligence"
+
+
 def test_a_weak_mention_of_an_entity_published_elsewhere_joins_its_page_and_a_lone_one_does_not() -> None:
     sure = story("2023-11-24", 0.9)
     sure.facts["entities"][1]["confidence"] = 0.9  # Zed Zonker, published here
