@@ -15,7 +15,8 @@ FACT_SECTIONS = ("roles", "figures", "statements", "dates")
 """The fact lists besides the entities; `linked_facts` keeps their records in order, one for one."""
 REFERENCES = {"roles": ("entity", "organisation"), "figures": ("actor",), "statements": ("speaker",)}
 """The fields of a fact that name an entity: a published fact keeps the entities it names; a role keeps its
-organisation only when the organisation's name has more than one word ("head of Egyptian Intelligence").
+organisation only when the organisation's name has more than one word ("head of Egyptian Intelligence") or
+is an acronym ("Administrator of the FAA").
 One word after a title is most often the portfolio ("Secretary of Agriculture", "Secretary of State"),
 which the model calls an organisation: it gets no page of its own unless it is published anyway."""
 
@@ -61,7 +62,9 @@ def split_published(
         for e in file_facts["entities"]
         if is_published("entities", e, touched, thresholds) or canonical_of[e["id"]] in corroborated
     )
-    one_word = {e["id"] for e in linked["entities"] if len(str(e["name"]).split()) == 1}
+    one_word = {
+        e["id"] for e in linked["entities"] if len(str(e["name"]).split()) == 1 and not str(e["name"]).isupper()
+    }
     named.difference_update(
         {r["organisation"] for r in published["roles"] if r.get("organisation") in one_word}
         - _own(file_facts, canonical_of, touched, thresholds, corroborated, published)

@@ -112,16 +112,20 @@ def test_a_one_word_portfolio_after_a_title_gets_no_page_from_the_role_alone() -
     item.facts["entities"] += [
         {**weak, "id": "agriculture", "name": "Agriculture"},
         {**weak, "id": "egyptian-intelligence", "name": "Egyptian Intelligence"},
+        {**weak, "id": "faa", "name": "FAA"},
     ]
     item.facts["roles"] += [
         {"id": "role-2", "entity": "ghazi-hamad", "title": "Secretary of Agriculture", "organisation": "agriculture",
          "sentence": "s1", "confidence": 0.9},
         {"id": "role-3", "entity": "ghazi-hamad", "title": "head of Egyptian Intelligence",
          "organisation": "egyptian-intelligence", "sentence": "s1", "confidence": 0.9},
+        {"id": "role-4", "entity": "ghazi-hamad", "title": "Administrator of the FAA", "organisation": "faa",
+         "sentence": "s1", "confidence": 0.9},
     ]  # fmt: skip
     collection = gather([item], min_confidence=THRESHOLDS)
     assert "agriculture" not in collection.entities
     assert "egyptian-intelligence" in collection.entities
+    assert "faa" in collection.entities  # an acronym names a body, not a portfolio
     titles = {r["title"]: r.get("organisation") for r in collection.articles[0].facts["roles"]}
     assert titles["Secretary of Agriculture"] is None
     assert titles["head of Egyptian Intelligence"] == "egyptian-intelligence"
