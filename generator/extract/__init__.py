@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from generator.articles import Article, slugify
 from generator.extract import calibration
 from generator.extract.dates import event_date, nowadays, resolve_dates, tense
-from generator.extract.entities import Entity, Mention, cluster, find_mentions
+from generator.extract.entities import Entity, Mention, cluster, find_mentions, names_a_title
 from generator.extract.figures import FigureFinding, find_figures
 from generator.extract.lexicon import PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS
 from generator.extract.roles import find_roles
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""
 EXTRACTOR_ID = calibration.extractor_id(EXTRACTOR_VERSION)
 """What fact files record: the rules' version and the calibration table's digest."""
@@ -110,7 +110,11 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
     mentions: list[Mention] = []
     for sentence_id, paragraph, sentence in sentences:
         mentions.extend(find_mentions(sentence, sentence_id, paragraph))
-    mentions.extend(t.mention for t in turns.values() if t.mention is not None and t.label_end > 0)
+    mentions.extend(
+        t.mention
+        for t in turns.values()
+        if t.mention is not None and t.label_end > 0 and not names_a_title(t.mention.name)
+    )  # "THE FIRST LADY:" speaks, but a title alone gets no page
     entities, token_entity = cluster(mentions)
     by_id = {e.id: e for e in entities}
     builder = _Builder(article, by_id, token_entity, {sid: (p, span) for sid, p, span in sentences})

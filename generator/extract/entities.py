@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from generator.articles import slugify
 from generator.extract import knowledge
 from generator.extract.lexicon import (
+    AWARD_WORDS,
     COLLECTIVE_POSSESSORS,
     COMMON_ABBREVIATIONS,
     COMMON_WORD_ENDINGS,
@@ -240,6 +241,8 @@ def _mentions_of(
         end += 2  # "Elkayam-Levy": a double surname the model cut at its hyphen
     if start >= end or _part_of_a_longer_name(doc, start, end, span) or _marked_sic(doc, end):
         return []
+    if _opened_by_x_of(doc, start, span):
+        start -= 2  # "the Tree of Life Synagogue": the model began the name after "Tree of"
     if _is_title_only(doc[start:end]) or (ent.label_ != "PERSON" and _is_title_phrase(doc, start, end)):
         return []  # "MR", "Admiral", "National Security Advisor", "Amir Sheikh": a title, not a name
     if not restarted:
@@ -312,6 +315,8 @@ def _mentions_of(
         return []
     if kind == "person" and any(t.lower_.endswith(PERSON_NEVER_ENDINGS) for t in doc[start:end]):
         return []  # "Counter Islamophobia", "Indigenous Knowledge": no one's name
+    if kind != "organisation" and end - start > 1 and doc[end - 1].lower_ in AWARD_WORDS:
+        return []  # "Bronze Star", "Purple Heart": an award
     if known is None and kind != "person" and end - start == 1 and _addressed(doc, start, span):
         kind = "person"  # "Go ahead, Nadia.", "Nadia from Al Arabiya": someone spoken to, not a place
     kind = known[1] if known else _repair_type(name, kind, ent.label_)
@@ -448,6 +453,24 @@ def _addressed(doc: Doc, start: int, span: Span) -> bool:
     return outlet is not None and after is not None and after.lower_ == "from" and outlet.ent_type_ == "ORG"
 
 
+def _opened_by_x_of(doc: Doc, start: int, span: Span) -> bool:
+    """ "Tree of" before "Life Synagogue": a capitalised word and "of" that open the name, not a title
+    ("Secretary of State") or a sentence's first word."""
+    if start - 2 <= span.start:
+        return False
+    head, of = doc[start - 2], doc[start - 1]
+    return (
+        of.lower_ == "of"
+        and head.is_title
+        and head.is_alpha
+        and head.pos_ == "PROPN"
+        and head.ent_type_ == ""
+        and not head.is_sent_start
+        and head.lower_ not in ROLE_NOUNS | TITLE_WORDS | HONORIFICS | ORG_WORDS | GOVERNMENT_WORDS
+        and doc[start - 3].lower_ == "the"
+    )
+
+
 def _marked_sic(doc: Doc, end: int) -> bool:
     """ "Netanyanu [sic]": the text itself says the name is misspelt as written."""
     return doc[end : end + 3].text.replace(" ", "").lower() in {"[sic]", "(sic)"}
@@ -476,6 +499,12 @@ def _is_title_token(token: Token) -> bool:
         return True  # "Senators Collins and Graham"
     # An abbreviated title: "NSA Jake Sullivan" (but not a person's initials, "J. R.")
     return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 4 and token.nbor(1).is_title
+
+
+def names_a_title(name: str) -> bool:
+    """ "THE FIRST LADY", "THE SECOND GENTLEMAN", "Speaker Pro Tem": a title with no name in it."""
+    words = [w.lower().rstrip(".") for w in name.split()]
+    return bool(words) and all(w == "the" or w in HONORIFICS | TITLE_WORDS | ROLE_NOUNS for w in words)
 
 
 def _is_title_only(name: Span) -> bool:
@@ -710,6 +739,8 @@ def _repair_type(name: str, kind: str, label: str) -> str:
         return "organisation"
     if kind == "person" and len(words) > 1 and words[-1] in PLACE_NOUNS and name.split()[-1].istitle():
         return "place"  # "Rodney Square", "Carson City": a name ending in a place noun names a place
+    if kind == "person" and len(words) > 1 and words[0] in PLACE_NOUNS and name.split()[0].istitle():
+        return "place"  # "Camp David", "Base Darwin": a place noun before a name
     return kind
 
 

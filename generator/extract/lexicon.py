@@ -45,7 +45,8 @@ PLACE_NOUNS = frozenset(
     """
     crossing border strip bank camp city town village province region district county state street
     square airport port harbour harbor hospital bridge river valley mountain island peninsula sea gulf
-    lake desert checkpoint base prison building plaza gate corridor
+    lake desert checkpoint base prison building plaza gate corridor wharf pier dock synagogue church mosque
+    cathedral temple chapel
 """.split()
 )
 """Nouns that make a preceding proper name a place ("Rafah crossing", "Shifa hospital")."""
@@ -205,7 +206,7 @@ TITLE_WORDS = frozenset(
     prime vice deputy acting former first second senior principal assistant associate foreign defense
     defence interior finance state national security general attorney chief press homeland
     amir emir sheikh sheikha crown gentleman lady his her excellency majesty highness honorable honourable
-    emerita emeritus
+    emerita emeritus pro tem tempore
     sen rep gov gen adm lt col sgt capt supt potus flotus vpotus scotus
 """.split()
 )
@@ -243,6 +244,10 @@ such word the model calls an organisation names no body."""
 
 PERSON_NEVER_ENDINGS = ("ism", "isms", "phobia", "phobic", "ous", "nomics")
 """Endings no word of a person's name has (unlike "-ic": Eric, Dominic): "Counter Islamophobia"."""
+
+AWARD_WORDS = frozenset("star heart medal prize award trophy".split())
+"""Last words of the names of awards ("Bronze Star", "Purple Heart"), which the small model calls people or
+places ("Toronto Star" is an organisation, and stays)."""
 
 DEMONYM_ENDINGS = ("ian", "ean", "an", "n", "i", "ese", "ish")
 """Endings that make a people's or a language's word of a place's name ("Ukrainian", "Gazan", "Qatari")."""

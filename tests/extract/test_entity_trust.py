@@ -289,3 +289,21 @@ def test_a_common_noun_group_or_abstract_word_is_no_name(entities_of: Any) -> No
         "Indigenous Knowledge matters, the report said.",
     )
     assert found == {("Rome", "place")}
+
+
+def test_a_speaker_label_that_is_only_a_title_gets_no_page(facts_of: Any) -> None:
+    facts = facts_of(
+        "THE FIRST LADY:  Hello!  Really, thank you all for coming today.", "THE SECOND GENTLEMAN:  Thank you."
+    )
+    assert not [e["name"] for e in facts["entities"] if "Lady" in e["name"] or "Gentleman" in e["name"]]
+
+
+def test_an_award_a_place_noun_first_or_a_name_begun_by_x_of_is_read_as_such(entities_of: Any) -> None:
+    found = entities_of(
+        "He earned the Bronze Star and the Purple Heart. The Toronto Star reported it.",
+        "We welcome a new fuel facility at RAAF Base Darwin.",
+        "Today marks five years since the shooting at the Tree of Life Synagogue in Pittsburgh.",
+        "I would refer you to the Speaker Pro Tem.",
+    )
+    assert not {name for name, _ in found if name.endswith(("Star", "Heart", "Pro Tem"))} - {"Toronto Star"}
+    assert {("Base Darwin", "place"), ("Tree of Life Synagogue", "place")} <= found
