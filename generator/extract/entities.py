@@ -116,10 +116,19 @@ def find_mentions(span: Span, sentence_id: str, paragraph: int) -> list[Mention]
     headings = _headings(span)
     ents = list(span.ents)
     skip = -1
+    covered_to = -1
     for index, ent in enumerate(ents):
         kind = _LABEL_TYPES.get(ent.label_)
-        if kind is None or index == skip:
+        if kind is None or index == skip or ent.start < covered_to:
             continue
+        listed = _listed_portfolios_end(ent, span) if kind == "organisation" else None
+        if listed is not None:
+            # "Department of Industry, Science and Resources": the model cut the name at its first comma
+            mentions.extend(_mentions_of(ent.doc[ent.start : listed], kind, span, sentence_id, paragraph))
+            covered_to = listed
+            continue
+        if _said_again(ent, span):
+            continue  # "his demands for H.R. — H.R. 2": the speaker restarted; the name said again counts
         following = ents[index + 1] if index + 1 < len(ents) else None
         if (
             kind == "person"
@@ -204,6 +213,39 @@ def _restarted(ent: Span, following: Span) -> bool:
         and doc[ent.end].text in {"—", "–", "--"}
         and following.label_ == "PERSON"
     )
+
+
+def _listed_portfolios_end(ent: Span, span: Span) -> int | None:
+    """Where a body's name that lists its portfolios ends ("Department of Climate Change, Energy, the
+    Environment and Water"): after "<body word> of", capitalised words, commas, "the" and one "and" up to
+    the last capitalised word. None when the name does not go on past the model's cut."""
+    doc = ent.doc
+    words = [t.lower_ for t in ent]
+    if "of" not in words or words[0] not in ORG_WORDS | {"the"} or (words[0] == "the" and words[1] not in ORG_WORDS):
+        return None
+    end, seen_and, last_word = ent.end, "and" in words[words.index("of") :], None
+    i = ent.end
+    while i < span.end and (doc[i].text in {",", "and", "the"} or (doc[i].is_title and doc[i].is_alpha)):
+        if doc[i].text == "and":
+            if i + 1 < span.end and doc[i + 1].lower_ == "the":
+                return None  # "the Department of State, the Pentagon and the CIA": three bodies
+            seen_and = True
+        if doc[i].is_title and doc[i].is_alpha:
+            if doc[i].ent_type_ in {"PERSON", "GPE"} and doc[i].ent_iob_ == "B" and not seen_and:
+                return None  # "the Department of Education, Miguel Cardona": a name after the body's
+            last_word = i
+        i += 1
+    if last_word is None or not seen_and or "," not in (ent[-1].text, doc[ent.end].text):
+        return None
+    end = last_word + 1
+    return end if end > ent.end else None
+
+
+def _said_again(ent: Span, span: Span) -> bool:
+    """ "H.R. — H.R. 2", "Netanyahu — Netanyahu": a name the speaker breaks off and says again."""
+    doc = ent.doc
+    at = ent.end
+    return at + 1 < span.end and doc[at].text in {"—", "–", "--"} and doc[at + 1 : at + 1 + len(ent)].text == ent.text
 
 
 def _restarted_with_overlap(ent: Span, following: Span) -> bool:
@@ -638,8 +680,11 @@ def _joined_name(doc: Doc, start: int, end: int, span: Span, label: str) -> int 
         return None  # "Haitham bin Tariq Al Said" is one person's name
     acronym_first = label == "PERSON" and doc[start].is_upper and doc[start].is_alpha and len(doc[start].text) >= 2
     if not (title_before or acronym_first):
-        # "Bureau for Humanitarian Assistance Sarah Charles": an organisation then a person it names
-        return end - 2 if end - start >= 4 and _ends_with_first_and_last_name(doc, start, end) else None
+        # "Bureau for Humanitarian Assistance Sarah Charles", "National Economic Council Lael Brainard": an
+        # organisation then a person it names
+        if end - start >= 4 and (_ends_with_first_and_last_name(doc, start, end) or _person_after_body(doc, end)):
+            return end - 2
+        return None
     size = 3 if end - start >= 4 and _is_initial(doc[end - 2]) else 2
     names = end - size
     person = doc[names:end]
@@ -650,6 +695,19 @@ def _joined_name(doc: Doc, start: int, end: int, span: Span, label: str) -> int 
     ):
         return None
     return names
+
+
+def _person_after_body(doc: Doc, end: int) -> bool:
+    """ "… Council Lael Brainard": two capitalised words right after a body's word end the name."""
+    body, first, last = doc[end - 3], doc[end - 2], doc[end - 1]
+    names = {first.lower_, last.lower_}
+    return (
+        body.lower_ in ORG_WORDS
+        and body.is_title
+        and all(t.is_title and t.is_alpha for t in (first, last))
+        and not names & (ORG_WORDS | PLACE_NOUNS | ROLE_NOUNS | TITLE_WORDS | GOVERNMENT_WORDS)
+        and not knowledge.is_place(f"{first.text} {last.text}")
+    )
 
 
 def _is_initial(token: Token) -> bool:
@@ -741,6 +799,14 @@ def _repair_type(name: str, kind: str, label: str) -> str:
         return "place"  # "Rodney Square", "Carson City": a name ending in a place noun names a place
     if kind == "person" and len(words) > 1 and words[0] in PLACE_NOUNS and name.split()[0].istitle():
         return "place"  # "Camp David", "Base Darwin": a place noun before a name
+    if (
+        kind == "organisation"
+        and len(words) > 1
+        and words[-1] in PLACE_NOUNS - ORG_WORDS
+        and not set(words) & ORG_WORDS
+        and name.split()[-1].istitle()
+    ):
+        return "place"  # "National Cathedral", "Gaza Strip": a building or an area, not a body
     return kind
 
 

@@ -21,6 +21,7 @@ from generator.extract.lexicon import (
     QUALIFIERS,
     RATE_WORDS,
     TALKING_VERBS,
+    TIME_POINT_AFTER,
     UNIT_SYMBOLS,
     WEAK_NUMBER_WORDS,
     WINDOW_WORDS,
@@ -79,10 +80,15 @@ def find_figures(sentence: Span) -> list[FigureFinding]:
             low = part_findings[0]
             low.unit, low.counts = (low.unit, low.counts) if low.unit_token is not None else (last.unit, last.counts)
             held = next((f.held for f in part_findings if f.held), None)
-            window = any(f.window for f in part_findings)
+            first_number = next((t.i for t in whole if t.like_num), start)
+            before = {t.lower_ for t in sentence.doc[max(start - 2, 0) : first_number]}  # "(over) the last …"
+            timed = last.unit_token is not None and sentence.doc[last.unit_token].lemma_.lower() in DURATION_UNITS
+            window = any(f.window for f in part_findings) or (timed and bool(before & WINDOW_WORDS))
+            looking_back = any(f.looking_back for f in part_findings) or (timed and bool(before & PAST_WINDOW_WORDS))
             for finding in part_findings:
                 finding.text = _span_text(whole)
-                finding.held, finding.window = held, window  # one range: both ends published or neither
+                # one range: both ends published or neither ("over the last 24 to 48 hours" looks back)
+                finding.held, finding.window, finding.looking_back = held, window, looking_back
             low.qualifier, last.qualifier = low.qualifier or "at least", last.qualifier or "at most"
         elif len(parts) > 1 and not part_findings:
             continue
@@ -387,6 +393,8 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"  # "$35 a month", "100 trucks a day"
     if unit_token is not None and _time_spent_talking(unit_token):
         held = held or "how long someone has talked"
+    if unit_token is not None and _point_in_time(unit_token):
+        held = held or "a point in time"
     action, actor, subject = _action(unit_token if unit_token is not None else last)
     text = doc[number_tokens[0].i : number_tokens[-1].i + (4 if fraction is not None else 1)].text
     return FigureFinding(
@@ -422,6 +430,20 @@ def _tidy_unit(unit: str) -> str:
     if re.fullmatch(r"(?:[A-Za-z]\.){2,}[A-Za-z]?\.?|[A-Za-z]\.[A-Za-z]", unit):
         unit = unit.replace(".", "")
     return unit
+
+
+def _point_in_time(unit: Token) -> bool:
+    """ "the shutdown is two weeks away", "three weeks before he died", "10 days from now": a duration that
+    says when, not how long or how much."""
+    if unit.lemma_.lower() not in DURATION_UNITS:
+        return False
+    doc = unit.doc
+    after = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ == "from":
+        return doc[unit.i + 2 : unit.i + 3].text.lower() in {"now", "today", "tomorrow"}
+    return after.lower_ in TIME_POINT_AFTER
 
 
 def _time_spent_talking(unit: Token) -> bool:

@@ -68,6 +68,11 @@ RATE_WORDS = frozenset("a an per each every".split())
 NOT_A_RATE_AFTER = frozenset("ago after before later earlier into since old from on in".split())
 """Words after "a day", "a year" that make it a time, not a rate: "13 hostages a day after the truce"."""
 
+TIME_POINT_AFTER = frozenset("away".split())
+"""Words after a duration that make it a point in time ahead, not a measure: "the shutdown is two weeks away",
+"10 days from now" (with "from now", "from today"). Not "ago", "before", "after": "75 years ago", "nearly 20
+months after he launched his invasion" are the story's measures (whitehouse_dev's gold keeps five such)."""
+
 DESCRIBING_SUBJECTS = frozenset("these those they we you".split())
 """Subjects of "are two men that …": a small count on their complement says who they are, not how many."""
 
@@ -174,8 +179,12 @@ QUALIFIERS = {
     "roughly": "about",
     "some": "about",
     "up to": "up to",
+    "greater than": "more than",
+    "higher than": "more than",
+    "upwards of": "more than",
     "fewer than": "fewer than",
     "less than": "fewer than",
+    "lower than": "fewer than",
     "under": "fewer than",
     "at most": "at most",
     "some ": "about",
@@ -377,6 +386,10 @@ DANGLING_WORDS = frozenset(
 )
 """Words a clause cannot stop on where the speaker breaks off: a content cut there lost its point ("… the
 newly minted office on —")."""
+
+DEMONSTRATIVES = frozenset("this that these those".split())
+"""Pronouns that point back at what was said before: a claim whose subject or object is one of them alone
+says nothing on its own ("they would do this")."""
 
 OBJECT_PRONOUNS = frozenset("them him us me".split())
 """Pronouns that cannot open a claim: a content that starts with one lost its subject ("them repeatedly …")."""

@@ -86,7 +86,7 @@ def _person_for_role(role: Token, sentence: Span, person_tokens: dict[int, int])
     for child in role.children:
         if child.dep_ == "appos" and child.i in person_tokens:
             return person_tokens[child.i]
-    if role.dep_ == "appos" and role.head.i in person_tokens:
+    if role.dep_ == "appos" and role.head.i in person_tokens and not _in_a_list(role):
         return person_tokens[role.head.i]
     # Copular: "Burns is the director of the CIA".
     if role.dep_ == "attr" and role.head.lemma_ == "be":
@@ -94,6 +94,13 @@ def _person_for_role(role: Token, sentence: Span, person_tokens: dict[int, int])
         if subject is not None and subject.i in person_tokens:
             return person_tokens[subject.i]
     return None
+
+
+def _in_a_list(role: Token) -> bool:
+    """ "with Jake, myself, the Prime Minister, and Tzachi Hanegbi": a list the model read as appositions;
+    the title is another item of the list, not the first item's."""
+    siblings = [c for c in role.head.children if c.dep_ == "appos"]
+    return len(siblings) > 1 or any(c.dep_ in {"cc", "conj"} for c in role.children)
 
 
 def _after_prep_phrase(role: Token, sentence: Span) -> int:

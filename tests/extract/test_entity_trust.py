@@ -307,3 +307,24 @@ def test_an_award_a_place_noun_first_or_a_name_begun_by_x_of_is_read_as_such(ent
     )
     assert not {name for name, _ in found if name.endswith(("Star", "Heart", "Pro Tem"))} - {"Toronto Star"}
     assert {("Base Darwin", "place"), ("Tree of Life Synagogue", "place")} <= found
+
+
+def test_a_body_named_with_its_listed_portfolios_is_one_name(entities_of: Any) -> None:
+    found = entities_of(
+        "Australia’s Department of Industry, Science and Resources will lead.",
+        "The Department of State, the Pentagon and the CIA agreed.",
+    )
+    assert ("Department of Industry, Science and Resources", "organisation") in found
+    assert ("Department of State", "organisation") in found
+    assert not {name for name, _ in found if name in {"Science and Resources", "Department of Industry"}}
+
+
+def test_a_person_after_a_body_a_name_said_again_and_a_building_are_read_as_such(entities_of: Any) -> None:
+    found = entities_of(
+        "White House National Economic Council Lael Brainard said so.",
+        "And his demands for H.R. — H.R. 2 were too much.",
+        "Biden will travel to the National Cathedral here in Washington.",
+    )
+    assert ("Lael Brainard", "person") in found
+    assert ("National Cathedral", "place") in found
+    assert not {name for name, _ in found if "H.R" in name or "Council" in name}

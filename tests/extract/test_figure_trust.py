@@ -236,3 +236,17 @@ def test_how_long_a_speaker_has_kept_at_a_subject_is_not_published(facts_of: Any
     )
     assert _held(facts) == [(3, "days")]
     assert (4, "hours", None) in _published(facts)
+
+
+def test_a_duration_that_says_when_is_not_published(facts_of: Any) -> None:
+    facts = facts_of(
+        "The shutdown is two weeks away. Imagine where we are 10 days from now.",
+        "Over the last 24 to 48 hours, 300 trucks got in. The war has lasted 11 days.",
+    )
+    assert sorted(_held(facts)) == [(2, "weeks"), (10, "days"), (24, "hours"), (48, "hours")]
+    assert _published(facts) == [(300, "trucks", None), (11, "days", None)]
+
+
+def test_greater_than_is_a_qualifier(facts_of: Any) -> None:
+    facts = facts_of("And greater than 90 percent of the replenishment funds have been expended now.")
+    assert _published(facts) == [(90, "percent", "more than")]

@@ -199,6 +199,20 @@ def test_a_sentence_that_opens_on_said_gives_the_quotation_to_who_follows(facts_
     assert said["I don’t get the sense she’s the least bit interested in tax reform"] == "Ellis"
 
 
+def test_a_spoken_claim_about_this_or_it_from_before_is_held(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Good afternoon.",
+        "MR. TALBOT: If they really cared about the farmers, they would do this right now.",
+        "MR. TALBOT: It is an active issue.",
+        "MR. TALBOT: It is important to say that the port will reopen on Monday for grain shipments.",
+        title="Press Briefing by Press Secretary Dana Oduya",
+    )
+    thresholds = calibration.default_thresholds()
+    shown = [s["content"] for s in facts["statements"] if is_published("statements", s, set(), thresholds)]
+    assert not [c for c in shown if "do this" in c or "active issue" in c]
+    assert any("port will reopen" in c for c in shown)
+
+
 # Roles
 
 
@@ -219,6 +233,11 @@ def test_a_past_or_one_holders_title_is_not_published_as_current(facts_of: Any) 
     held = {names[r["entity"]] for r in facts["roles"] if not is_published("roles", r, set(), thresholds)}
     assert held == {"Gough Whitlam", "Maren Holt"}
     assert published == {"Ghazi Hamad", "Anthony Albanese"}
+
+
+def test_a_title_in_a_list_is_not_the_first_items(facts_of: Any) -> None:
+    facts = facts_of("We had a very small meeting with Jake Sullivan, myself, the Prime Minister, and Tzachi Hanegbi.")
+    assert not [title for name, title in roles(facts) if name == "Jake Sullivan"]
 
 
 def test_no_role_from_a_question(facts_of: Any) -> None:
