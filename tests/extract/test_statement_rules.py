@@ -213,6 +213,20 @@ def test_a_spoken_claim_about_this_or_it_from_before_is_held(facts_of: Any) -> N
     assert any("port will reopen" in c for c in shown)
 
 
+def test_a_refusal_a_word_about_the_talk_or_a_comparison_without_its_other_side_is_no_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: So, on the first question, look, we’re not going to comment on any private company.",
+        "MS. ODUYA: I will leave it to the council leadership on the calendar and how they will move forward.",
+        "MS. ODUYA: I also wanted to say a few words about the port request that we detailed on Friday.",
+        "MS. ODUYA: For too long, Americans have paid more for prescription drugs than any advanced nation on Earth.",
+        "MS. ODUYA: We will not allow the blockade to continue at the northern port.",
+        title="Press Briefing by Press Secretary Dana Oduya",
+    )
+    thresholds = calibration.default_thresholds()
+    shown = [s["content"] for s in facts["statements"] if is_published("statements", s, set(), thresholds)]
+    assert shown == ["We will not allow the blockade to continue at the northern port"]
+
+
 # Roles
 
 
