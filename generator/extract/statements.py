@@ -533,6 +533,8 @@ def _refusal(verb: Token) -> bool:
     """A speaker declining to answer: a negated verb of speech ("we're not going to comment", "I won't get
     into"), or handing the question on ("I will leave it to …", "I'd refer you to …")."""
     chain = [verb, *(t for t in verb.subtree if t.dep_ == "xcomp")]
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
+        return False  # "we wouldn't have talked about sanctions if …": a claim, not a refusal
     if _negated(verb) and any(v.lemma_.lower() in SPEECH_VERBS | TALK_VERBS | {"get"} for v in chain):
         return True
     for v in chain:
