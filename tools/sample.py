@@ -2,6 +2,7 @@
 
     .venv/bin/python -m tools.sample --site build/demo/site --what entities --n 100 --seed 13
     .venv/bin/python -m tools.sample --site build/demo/site --what facts --n 100 --seed 14
+    .venv/bin/python -m tools.sample --site build/demo/site --what transcript --n 20 --seed 32
 
 Reads only `downloads/facts.json`. Each line shows what a checker needs to judge the item against its
 article: the entity's name, type and aliases with up to two sentences that mention it, or the fact with
@@ -60,6 +61,29 @@ def fact_lines(data: dict[str, Any], n: int, seed: int) -> Iterator[str]:
         yield f"    {sentence}"
 
 
+TRANSCRIPT_MARKS = ("briefing", "gaggle")
+"""Words of a transcript's article id: press briefings and gaggles."""
+
+
+def transcript_lines(data: dict[str, Any], n: int, seed: int) -> Iterator[str]:
+    """One transcript drawn with `seed` among the briefings and gaggles, then `n` of its published facts."""
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    transcripts = sorted(
+        (a for a in data["articles"] if any(mark in a["article"]["id"] for mark in TRANSCRIPT_MARKS)),
+        key=lambda a: a["article"]["id"],
+    )
+    if not transcripts:
+        return
+    rng = random.Random(seed)
+    article = rng.choice(transcripts)
+    meta = article["article"]
+    yield f"Article: {meta['id']} — {meta['title']} (dated {meta['date']}; source file {meta.get('source', '?')})"
+    pool = list(_facts([article]))
+    for number, (kind, record, sentence, _) in enumerate(rng.sample(pool, min(n, len(pool))), start=1):
+        yield f"{number}. {kind[:-1]}: {_describe(kind, record, names)} [{record.get('id')}]"
+        yield f"    {sentence}"
+
+
 def _facts(articles: Iterable[dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any], str, str]]:
     for article in sorted(articles, key=lambda a: a["article"]["id"]):
         sentences = {s["id"]: s["text"] for s in article["sentences"]}
@@ -86,12 +110,13 @@ def _describe(kind: str, record: dict[str, Any], names: dict[str, str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, required=True, help="a built site folder")
-    parser.add_argument("--what", choices=("entities", "facts"), default="entities")
+    parser.add_argument("--what", choices=("entities", "facts", "transcript"), default="entities")
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args(argv)
     data = load(args.site)
-    lines = entity_lines(data, args.n, args.seed) if args.what == "entities" else fact_lines(data, args.n, args.seed)
+    drawn = {"entities": entity_lines, "facts": fact_lines, "transcript": transcript_lines}[args.what]
+    lines = drawn(data, args.n, args.seed)
     for line in lines:
         print(line)  # noqa: T201
     return 0
