@@ -53,11 +53,12 @@ def entity_lines(data: dict[str, Any], n: int, seed: int) -> Iterator[str]:
 def fact_lines(data: dict[str, Any], n: int, seed: int) -> Iterator[str]:
     """Published facts of every kind, drawn uniformly from all of them, each with its sentence."""
     names = {e["id"]: e["name"] for e in data["entities"]}
+    ranges = _ranges(data["articles"])
     pool = list(_facts(data["articles"]))
     for number, (kind, record, sentence, article_id) in enumerate(
         random.Random(seed).sample(pool, min(n, len(pool))), start=1
     ):
-        yield f"{number}. {kind[:-1]}: {_describe(kind, record, names)} [{article_id} {record.get('id')}]"
+        yield f"{number}. {kind[:-1]}: {_describe(kind, record, names, ranges, article_id)} [{article_id} {record.get('id')}]"
         yield f"    {sentence}"
 
 
@@ -80,8 +81,21 @@ def transcript_lines(data: dict[str, Any], n: int, seed: int) -> Iterator[str]:
     yield f"Article: {meta['id']} — {meta['title']} (dated {meta['date']}; source file {meta.get('source', '?')})"
     pool = list(_facts([article]))
     for number, (kind, record, sentence, _) in enumerate(rng.sample(pool, min(n, len(pool))), start=1):
-        yield f"{number}. {kind[:-1]}: {_describe(kind, record, names)} [{record.get('id')}]"
+        described = _describe(kind, record, names, _ranges([article]), meta["id"])
+        yield f"{number}. {kind[:-1]}: {described} [{record.get('id')}]"
         yield f"    {sentence}"
+
+
+def _ranges(articles: Iterable[dict[str, Any]]) -> dict[Any, str]:
+    """(article id, sentence, written text) → "low–high" for the two ends of each range, as the site shows."""
+    ends: dict[Any, dict[str, Any]] = {}
+    for article in articles:
+        for record in article.get("figures", []):
+            if record.get("qualifier") in {"at least", "at most"}:
+                ends.setdefault((article["article"]["id"], record.get("sentence"), record.get("text")), {})[
+                    record["qualifier"]
+                ] = record["value"]
+    return {key: f"{pair['at least']}–{pair['at most']}" for key, pair in ends.items() if len(pair) == 2}
 
 
 def _facts(articles: Iterable[dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any], str, str]]:
@@ -93,13 +107,18 @@ def _facts(articles: Iterable[dict[str, Any]]) -> Iterator[tuple[str, dict[str, 
                     yield kind, record, sentences.get(record.get("sentence", ""), ""), article["article"]["id"]
 
 
-def _describe(kind: str, record: dict[str, Any], names: dict[str, str]) -> str:
+def _describe(
+    kind: str, record: dict[str, Any], names: dict[str, str], ranges: dict[Any, str] | None = None, article_id: str = ""
+) -> str:
     def name(ref: Any) -> str:
         return names.get(str(ref), str(ref))
 
     if kind == "roles":
         return f"{name(record['entity'])} is {record['title']}"
     if kind == "figures":
+        shown = (ranges or {}).get((article_id, record.get("sentence"), record.get("text")))
+        if shown is not None:  # one end of a range: the site shows the range as one row
+            return f"{shown} {record.get('unit', '')} ({record.get('text', '')})"
         return f"{record.get('qualifier', '')} {record['value']} {record.get('unit', '')} ({record.get('text', '')})".strip()
     if kind == "statements":
         speaker = name(record["speaker"]) if record.get("speaker") else record.get("speaker_text", "?")

@@ -163,6 +163,8 @@ def nowadays(phrase: Span) -> bool:
     doc = phrase.doc
     if phrase.start > 0 and doc[phrase.start - 1].lower_ == "not" and phrase.text.lower() in _RELATIVE:
         return True  # "Not today, not tomorrow, not ever."
+    if phrase.text.lower() in DAY_WORDS and doc[phrase.end : phrase.end + 2].text.lower() in _ALWAYS:
+        return True  # "today and always": from now on, not a day
     if phrase.text.lower() in DAY_WORDS and any(c.dep_ in {"det", "amod", "poss"} for c in phrase.root.children):
         return True  # "a better tomorrow": a time, not a day
     if phrase.text.lower() != "today":
@@ -184,6 +186,7 @@ def nowadays(phrase: Span) -> bool:
 
 
 _STATIVE = {"have", "be", "live", "exist", "face", "need", "stand"}
+_ALWAYS = {"and always", "and forever", "and beyond", "or ever"}
 
 
 def resolve_dates(text: str, anchor: dt.date, when: str = "present") -> list[dt.date]:

@@ -355,8 +355,8 @@ def _mentions_of(
         return []  # "National Climate Advisor Ali Zaidi": the name is the start of a post, not a body
     if known is None and kind != "person" and end - start == 1 and _one_common_word(doc[start], kind, span):
         return []
-    if kind == "person" and any(t.lower_.endswith(PERSON_NEVER_ENDINGS) for t in doc[start:end]):
-        return []  # "Counter Islamophobia", "Indigenous Knowledge": no one's name
+    if kind != "organisation" and any(t.lower_.endswith(PERSON_NEVER_ENDINGS) for t in doc[start:end]):
+        return []  # "Counter Islamophobia", "Indigenous Knowledge", "Indigenous Peoples": no one's name, no place
     if kind != "organisation" and end - start > 1 and doc[end - 1].lower_ in AWARD_WORDS:
         return []  # "Bronze Star", "Purple Heart": an award
     if known is None and kind != "person" and end - start == 1 and _addressed(doc, start, span):

@@ -387,6 +387,10 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     measure = _measure_before(last, unit_token)
     if measure is not None:
         unit = counts = measure  # "a 60 basis point improvement": 60 basis points
+    if unit_token is not None and after is not None and after.lower_ in _ORDINAL_WORDS and after.i < unit_token.i:
+        unit = counts = doc[after.i : unit_token.i + 1].text  # "twenty first graders": 20 first graders
+    if unit_token is not None and _singular_duration(unit_token, value):
+        held = held or "a duration used to describe"
     unit, counts = _tidy_unit(unit), _tidy_unit(counts)
     rate = _rate(doc, (unit_token.i if unit_token is not None else last.i) + 1)
     if rate is not None:
@@ -422,6 +426,15 @@ def _measure_before(last: Token, unit_token: Token | None) -> str | None:
     between = doc[last.i + 1 : unit_token.i]
     at = next((t for t in between if t.lemma_.lower() in MEASURE_NOUNS), None)
     return None if at is None else doc[last.i + 1 : at.i + 1].text
+
+
+_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+def _singular_duration(unit: Token, value: float) -> bool:
+    """ "the very long two minute (delay)": a duration in the singular after a number other than one
+    describes something; it counts nothing."""
+    return unit.lemma_.lower() in DURATION_UNITS and value != 1 and unit.tag_ == "NN" and unit.lower_ == unit.lemma_
 
 
 def _tidy_unit(unit: str) -> str:

@@ -252,7 +252,8 @@ COMMON_WORD_ENDINGS = ("ism", "isms", "phobia", "phobic", "ic", "ous", "nomics")
 such word the model calls an organisation names no body."""
 
 PERSON_NEVER_ENDINGS = ("ism", "isms", "phobia", "phobic", "ous", "nomics")
-"""Endings no word of a person's name has (unlike "-ic": Eric, Dominic): "Counter Islamophobia"."""
+"""Endings no word of a person's or a place's name has (unlike "-ic": Eric, Dominic; "Indigenous Peoples" is
+no place)."""
 
 AWARD_WORDS = frozenset("star heart medal prize award trophy".split())
 """Last words of the names of awards ("Bronze Star", "Purple Heart"), which the small model calls people or
@@ -378,10 +379,22 @@ PLEASANTRIES = frozenset("good great nice wonderful pleasure honor honour privil
 BRIEFING_NOUNS = frozenset("question update readout".split())
 """What a briefing hands out ("take your questions", "give you an update"): procedure, not a claim."""
 
+TOPIC_NOUNS = frozenset("thing topic agenda".split())
+"""Nouns a speaker announces what comes next with ("one more thing I wanted to touch on is …", "there will be
+many topics … discussed"): the talk's order, not a claim."""
+
+TOPIC_VERBS = frozenset("touch mention discuss cover raise address flag highlight talk".split())
+"""Verbs of taking up a topic in a talk."""
+
+PERCEPTION_VERBS = frozenset("see hear read notice watch remember".split())
+"""Verbs of what the listeners saw or heard ("you probably all saw the statement"): the speaker addressing
+the room, not a claim."""
+
 DANGLING_WORDS = frozenset(
     """
     a an the of on in at to for with from by about into onto over under between through than as and or but
-    nor which whose if because while my your our their that so including regarding concerning
+    nor which whose if because while my your our their that so including regarding concerning how what why
+    when where who
 """.split()
 )
 """Words a clause cannot stop on where the speaker breaks off: a content cut there lost its point ("… the

@@ -58,7 +58,8 @@ def parse_number(words: list[str]) -> float | None:
 
 
 def tidy(value: float) -> int | float:
-    """60.0 → 60; keeps real fractions."""
+    """60.0 → 60; keeps real fractions; 8.2 × 10⁹ is 8200000000, not the float 8199999999.999999."""
+    value = float(f"{value:.12g}")
     return int(value) if value == int(value) and abs(value) < 1e15 else round(value, 6)
 
 

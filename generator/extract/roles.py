@@ -54,6 +54,10 @@ def _not_now(role: Token, start: int) -> str | None:
     doc = role.doc
     if role.dep_ == "attr" and role.head.lemma_ == "be" and role.head.tag_ == "VBD":
         return "a title in the past tense"
+    if any(t.lower_ in {"most", "least"} or t.tag_ == "JJS" for t in doc[start : role.i]) or any(
+        c.dep_ in {"advmod", "amod"} and (c.lower_ in {"most", "least"} or c.tag_ == "JJS") for c in role.subtree
+    ):
+        return "a description, not a title"  # "the most pro-labor president in history"
     office = next((t for t in doc[start : role.i + 1] if t.lower_ in SOLE_OFFICES), None)
     article = next((t for t in role.children if t.dep_ == "det"), None)
     if office is not None and article is not None and article.lower_ in {"a", "an"}:

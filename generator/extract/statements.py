@@ -26,6 +26,7 @@ from generator.extract.lexicon import (
     INTENT_VERBS,
     LINKING_VERBS,
     OBJECT_PRONOUNS,
+    PERCEPTION_VERBS,
     PLEASANTRIES,
     SELF_CORRECTIONS,
     SETTING_PREPOSITIONS,
@@ -33,6 +34,8 @@ from generator.extract.lexicon import (
     STANCE_ADJECTIVES,
     TALK_BACK_VERBS,
     TALK_VERBS,
+    TOPIC_NOUNS,
+    TOPIC_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -399,6 +402,10 @@ def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
         if any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in verb.children):
             continue  # "You might have seen …", "that could happen": a possibility, not a claim
         head = verb
+        if _addresses_the_room(verb):
+            continue
+        if _announces_a_topic(verb, subject):
+            continue  # "one more thing I wanted to touch on is hate crimes"
         if subject.lower_ in {"i", "we"} and _refusal(verb):
             continue  # "we're not going to comment on …", "I will leave it to congressional leadership"
         if subject.lower_ == "i":
@@ -411,7 +418,7 @@ def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
                 head = framed
             elif _about_the_talk(verb):
                 continue  # "I want to start there", "I'd say so", "I could go on", "I have two pieces of news"
-        if _procedure(verb, subject):
+        if _procedure(verb, subject) or (head is not verb and _addresses_the_room(head)):
             continue
         text = _spoken_clause(head, verb, start)
         if len(text.split()) >= _MIN_TURN_WORDS and _names_something(head, subject):
@@ -527,6 +534,39 @@ def _about_the_talk(verb: Token, include_speech: bool = False) -> bool:
             c.dep_ in {"dobj", "ccomp", "prep"} for c in verb.children
         )  # "I'd say so", not "I welcome the deal"
     return False
+
+
+def _addresses_the_room(verb: Token) -> bool:
+    """ "(I think) you probably all saw the President's statement": the speaker addressing the listeners;
+    "Jake talked about this a little bit yesterday": pointing at earlier talk; "today we wanted to highlight
+    another drug": announcing the talk's topic."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.lower_ == "you" and verb.lemma_.lower() in PERCEPTION_VERBS:
+        return True
+    if verb.lemma_.lower() in TOPIC_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "about" and any(o.lower_ in DEMONSTRATIVES for o in c.children)
+        for c in verb.children
+    ):
+        return True
+    wanted = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return (
+        subject is not None
+        and subject.lower_ in {"i", "we"}
+        and verb.lemma_.lower() in INTENT_VERBS
+        and wanted is not None
+        and wanted.lemma_.lower() in TOPIC_VERBS
+    )
+
+
+def _announces_a_topic(verb: Token, subject: Token) -> bool:
+    """ "One more thing I wanted to touch on is …", "there will be many topics … to be discussed": the
+    speaker saying what the talk will take up."""
+    nouns = [subject, *(c for c in verb.children if c.dep_ == "attr")]
+    return any(
+        noun.lemma_.lower() in TOPIC_NOUNS
+        and any(t.lemma_.lower() in TOPIC_VERBS for t in noun.subtree if t.i != noun.i)
+        for noun in nouns
+    )
 
 
 def _refusal(verb: Token) -> bool:

@@ -72,3 +72,10 @@ def test_a_weekday_after_come_or_by_is_ahead(facts_of: Any) -> None:
         ("Thursday", "2023-11-16"),
         ("Monday", "2023-11-13"),
     }
+
+
+def test_today_and_always_is_no_day(facts_of: Any) -> None:
+    facts = facts_of(
+        "We will be with the farmers today and always.", "The minister visits the port tomorrow.", date="2023-10-27"
+    )
+    assert {(d["text"], d["date"]) for d in facts["dates"]} == {("tomorrow", "2023-10-28")}

@@ -71,3 +71,11 @@ def test_a_measure_between_number_and_noun_is_the_unit(figures_of: Any) -> None:
 def test_a_unit_keeps_no_stray_dash_or_dots(figures_of: Any) -> None:
     assert figures_of("The range grew to 287 miles- and the charging time fell.")[0][:2] == (287, "miles")
     assert figures_of("The cars reached about 80 m.p.h. on the track.")[0][:2] == (80, "mph")
+
+
+def test_a_scaled_amount_is_read_without_float_error(figures_of: Any) -> None:
+    assert figures_of("The President will announce $8.2 billion in rail funding.") == [(8200000000, "dollars", None)]
+
+
+def test_an_ordinal_before_the_noun_is_part_of_what_is_counted(figures_of: Any) -> None:
+    assert figures_of("Twenty first graders were killed at the school.") == [(20, "first graders", None)]

@@ -250,3 +250,9 @@ def test_a_duration_that_says_when_is_not_published(facts_of: Any) -> None:
 def test_greater_than_is_a_qualifier(facts_of: Any) -> None:
     facts = facts_of("And greater than 90 percent of the replenishment funds have been expended now.")
     assert _published(facts) == [(90, "percent", "more than")]
+
+
+def test_a_singular_duration_after_a_number_describes_and_is_not_published(facts_of: Any) -> None:
+    facts = facts_of("I apologize for the very long two minute delay. The pause lasted four days.")
+    assert _held(facts) == [(2, "minute")]
+    assert _published(facts) == [(4, "days", None)]

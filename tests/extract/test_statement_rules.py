@@ -227,6 +227,28 @@ def test_a_refusal_a_word_about_the_talk_or_a_comparison_without_its_other_side_
     assert shown == ["We will not allow the blockade to continue at the northern port"]
 
 
+def test_pointing_at_earlier_talk_or_the_room_is_no_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Good afternoon.",
+        "MR. TALBOT: I think you probably all saw the governor’s statement about the port explosion.",
+        "MR. TALBOT: The minister talked about this a little bit yesterday.",
+        "MS. ODUYA: And today we wanted to highlight another drug that is now cheaper for farmers.",
+        "MS. ODUYA: And one more thing I wanted to touch on is the grain harvest.",
+        "MR. TALBOT: The port will reopen on Monday for grain shipments.",
+        title="Press Briefing by Press Secretary Dana Oduya",
+    )
+    assert contents(facts) == ["The port will reopen on Monday for grain shipments"]
+
+
+def test_a_superlative_description_is_no_title(facts_of: Any) -> None:
+    facts = facts_of(
+        "Joe Biden is the most pro-labor president in history. Joe Biden is the President of the United States."
+    )
+    thresholds = calibration.default_thresholds()
+    shown = {r["title"] for r in facts["roles"] if is_published("roles", r, set(), thresholds)}
+    assert shown == {"President of the United States"}
+
+
 # Roles
 
 
