@@ -18,6 +18,12 @@ def contents(facts: dict[str, Any]) -> list[str]:
     return [s["content"] for s in facts["statements"]]
 
 
+def published_contents(facts: dict[str, Any]) -> list[str]:
+    """The statements a reader of the site sees, at the default thresholds."""
+    thresholds = calibration.default_thresholds()
+    return [s["content"] for s in facts["statements"] if is_published("statements", s, set(), thresholds)]
+
+
 def speaker_names(facts: dict[str, Any]) -> dict[str, str]:
     """content → the speaker's entity name (or the words the text uses for it)."""
     names = {e["id"]: e["name"] for e in facts["entities"]}
@@ -207,8 +213,7 @@ def test_a_spoken_claim_about_this_or_it_from_before_is_held(facts_of: Any) -> N
         "MR. TALBOT: It is important to say that the port will reopen on Monday for grain shipments.",
         title="Press Briefing by Press Secretary Dana Oduya",
     )
-    thresholds = calibration.default_thresholds()
-    shown = [s["content"] for s in facts["statements"] if is_published("statements", s, set(), thresholds)]
+    shown = published_contents(facts)
     assert not [c for c in shown if "do this" in c or "active issue" in c]
     assert any("port will reopen" in c for c in shown)
 
@@ -222,8 +227,7 @@ def test_a_refusal_a_word_about_the_talk_or_a_comparison_without_its_other_side_
         "MS. ODUYA: We will not allow the blockade to continue at the northern port.",
         title="Press Briefing by Press Secretary Dana Oduya",
     )
-    thresholds = calibration.default_thresholds()
-    shown = [s["content"] for s in facts["statements"] if is_published("statements", s, set(), thresholds)]
+    shown = published_contents(facts)
     assert shown == ["We will not allow the blockade to continue at the northern port"]
 
 
