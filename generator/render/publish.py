@@ -65,10 +65,12 @@ def split_published(
     one_word = {
         e["id"] for e in linked["entities"] if len(str(e["name"]).split()) == 1 and not str(e["name"]).isupper()
     }
+    machine_roles = [r for r in published["roles"] if not r.get("reviewed") and ("roles", r.get("id")) not in touched]
     named.difference_update(
-        {r["organisation"] for r in published["roles"] if r.get("organisation") in one_word}
+        {r["organisation"] for r in machine_roles if r.get("organisation") in one_word}
         - _own(file_facts, canonical_of, touched, thresholds, corroborated, published)
-    )
+        - {r["organisation"] for r in published["roles"] if r not in machine_roles and r.get("organisation")}
+    )  # a person's reviewed or edited role keeps its organisation's page
     published["roles"] = [
         r if not r.get("organisation") or r["organisation"] in named else {**r, "organisation": None}
         for r in published["roles"]

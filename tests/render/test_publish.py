@@ -126,6 +126,8 @@ def test_a_one_word_portfolio_after_a_title_gets_no_page_from_the_role_alone() -
     assert "agriculture" not in collection.entities
     assert "egyptian-intelligence" in collection.entities
     assert "faa" in collection.entities  # an acronym names a body, not a portfolio
+    item.facts["roles"][1]["reviewed"] = True  # a person's word on the role keeps its organisation's page
+    assert "agriculture" in gather([item], min_confidence=THRESHOLDS).entities
     titles = {r["title"]: r.get("organisation") for r in collection.articles[0].facts["roles"]}
     assert titles["Secretary of Agriculture"] is None
     assert titles["head of Egyptian Intelligence"] == "egyptian-intelligence"
