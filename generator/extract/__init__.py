@@ -317,13 +317,7 @@ class _Builder:
                 "title": title,
                 "organisation": organisation,
                 "sentence": self.cite() if header is None else header[1],
-                "confidence": calibration.HELD_CONFIDENCE
-                if held
-                else 0.6
-                if header is not None
-                else 0.8
-                if organisation
-                else 0.7,
+                "confidence": _role_confidence(held, header is not None, organisation is not None),
             }
         )
 
@@ -493,6 +487,15 @@ class _Builder:
         }
         cleaned: dict[str, Any] = _without_nulls(document)
         return cleaned
+
+
+def _role_confidence(held: str | None, from_header: bool, with_organisation: bool) -> float:
+    """The rules' raw confidence in a role: held for review, given by a header, or said in a sentence."""
+    if held:
+        return calibration.HELD_CONFIDENCE
+    if from_header:
+        return 0.6
+    return 0.8 if with_organisation else 0.7
 
 
 def _without_nulls(value: Any) -> Any:

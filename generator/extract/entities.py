@@ -23,6 +23,7 @@ from generator.extract.lexicon import (
     GOVERNMENT_WORDS,
     HONORIFICS,
     INDEX_WORDS,
+    INVERTED_SPEECH_VERBS,
     KNOWN_ENTITIES,
     LEADING_VERB_TAGS,
     LOCATIVE_WORDS,
@@ -223,7 +224,7 @@ def _listed_portfolios_end(ent: Span, span: Span) -> int | None:
     words = [t.lower_ for t in ent]
     if "of" not in words or words[0] not in ORG_WORDS | {"the"} or (words[0] == "the" and words[1] not in ORG_WORDS):
         return None
-    end, seen_and, last_word = ent.end, "and" in words[words.index("of") :], None
+    seen_and, last_word = "and" in words[words.index("of") :], None
     i = ent.end
     while i < span.end and (doc[i].text in {",", "and", "the"} or (doc[i].is_title and doc[i].is_alpha)):
         if doc[i].text == "and":
@@ -237,8 +238,7 @@ def _listed_portfolios_end(ent: Span, span: Span) -> int | None:
         i += 1
     if last_word is None or not seen_and or "," not in (ent[-1].text, doc[ent.end].text):
         return None
-    end = last_word + 1
-    return end if end > ent.end else None
+    return last_word + 1
 
 
 def _said_again(ent: Span, span: Span) -> bool:
@@ -406,13 +406,12 @@ def _names_a_ship(doc: Doc, start: int, end: int, span: Span, label: str) -> boo
         before is not None and (before.text in VESSEL_PREFIXES or (before.lower_ in VESSEL_NOUNS and before.is_lower))
     ):
         return True
+    # "Gerald R. Ford Carrier Strike Group", "Carrier Strike Group Eisenhower", "E-7A Wedgetail Aircraft"
     words = [t.lower_ for t in doc[start:end]]
     if (end - start > 1 and words[-1] in VESSEL_NOUNS and doc[end - 1].is_title) or any(
         a == "strike" and b == "group" for a, b in itertools.pairwise(words)
     ):
-        return (
-            True  # "Gerald R. Ford Carrier Strike Group", "Carrier Strike Group Eisenhower", "E-7A Wedgetail Aircraft"
-        )
+        return True
     after = doc[end] if end < span.end else None
     if after is not None and after.lower_ == "strike" and doc[after.i + 1 : after.i + 2].text.lower() == "group":
         return True  # "the Gerald R. Ford strike group": a fleet named by its ship
@@ -543,17 +542,21 @@ def _is_title_token(token: Token) -> bool:
     return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 4 and token.nbor(1).is_title
 
 
+def _all_title_words(words: list[str]) -> bool:
+    """Every word (lower case) is an honorific, a title word or a role noun: "mr.", "prime minister"."""
+    return bool(words) and all(w.rstrip(".") in HONORIFICS | TITLE_WORDS or w in ROLE_NOUNS for w in words)
+
+
 def names_a_title(name: str) -> bool:
     """ "THE FIRST LADY", "THE SECOND GENTLEMAN", "Speaker Pro Tem": a title with no name in it."""
-    words = [w.lower().rstrip(".") for w in name.split()]
-    return bool(words) and all(w == "the" or w in HONORIFICS | TITLE_WORDS | ROLE_NOUNS for w in words)
+    return _all_title_words([w for w in name.lower().split() if w != "the"])
 
 
 def _is_title_only(name: Span) -> bool:
     words = [t for t in name if not t.is_punct]
     if not words:
         return False
-    if all(t.lower_.rstrip(".") in HONORIFICS | TITLE_WORDS or t.lower_ in ROLE_NOUNS for t in words):
+    if _all_title_words([t.lower_ for t in words]):
         return True
     # "National Security Advisor", "Chief Executive Officer"; not "Department of Justice"
     lowered = {t.lower_ for t in words}
@@ -621,7 +624,7 @@ def _after_leading_verb(doc: Doc, start: int, end: int) -> int:
 def _inverted_speech_verb(token: Token) -> bool:
     """ "Said Ellis: “…”", "Added Warren, …": a sentence that opens on its speech verb, before the speaker."""
     doc = token.doc
-    if token.lower_ not in {"said", "says", "added", "adds", "asked", "asks"} or not token.is_sent_start:
+    if token.lower_ not in INVERTED_SPEECH_VERBS or not token.is_sent_start:
         return False
     after = next((t for t in doc[token.i + 1 :] if not (t.is_title or t.is_upper)), None)
     return after is not None and after.text in {":", ","}

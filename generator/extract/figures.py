@@ -446,8 +446,8 @@ def _tidy_unit(unit: str) -> str:
 
 
 def _point_in_time(unit: Token) -> bool:
-    """ "the shutdown is two weeks away", "three weeks before he died", "10 days from now": a duration that
-    says when, not how long or how much."""
+    """ "the shutdown is two weeks away", "10 days from now": a duration that says when ahead, not how long
+    or how much (`TIME_POINT_AFTER`)."""
     if unit.lemma_.lower() not in DURATION_UNITS:
         return False
     doc = unit.doc

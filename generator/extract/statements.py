@@ -24,6 +24,7 @@ from generator.extract.lexicon import (
     HESITATIONS,
     HYPOTHETICAL_MODALS,
     INTENT_VERBS,
+    INVERTED_SPEECH_VERBS,
     LINKING_VERBS,
     OBJECT_PRONOUNS,
     PERCEPTION_VERBS,
@@ -88,15 +89,12 @@ def find_statements(sentence: Span) -> list[StatementFinding]:
     return [f for f in findings if f is not None and len(f.content.split()) >= _MIN_CONTENT_WORDS]
 
 
-_INVERTED_CUES = frozenset("said says added adds".split())
-
-
 def _inverted_attribution(sentence: Span) -> StatementFinding | None:
     """ "Said Ellis: “I don’t get the sense she’s interested.”": a sentence that opens on its speech verb,
     then the speaker and a colon or comma, then the quotation (the small model parses the verb as part of
     the name)."""
     first = sentence[0]
-    if first.lower_ not in _INVERTED_CUES or not first.is_title:
+    if first.lower_ not in INVERTED_SPEECH_VERBS or not first.is_title:
         return None
     doc = sentence.doc
     stop = next((t for t in sentence[1:] if t.text in {":", ","}), None)
@@ -257,18 +255,20 @@ def _quoted_around(doc: Doc, spans: list[tuple[int, int]], subject: Token, verb:
     then those after the verb up to another speech verb."""
     text = doc.text
     attribution_start = min(t.idx for t in subject.subtree)
-    earlier_verb = any(
-        t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS for t in doc[subject.i + 1 : verb.i] if t.i != verb.i
-    )  # "…,” Holt said, adding “…”: the quotation before the speaker is what he said, not what he added
+    # "…,” Holt said, adding “…”: the quotation before the speaker is what he said, not what he added
+    earlier_verb = any(_speech(t) for t in doc[subject.i + 1 : verb.i])
     pieces = [] if earlier_verb else [text[a:b].strip(_TRIM) for a, b in spans if b <= attribution_start]
     for a, b in spans:
         if a <= verb.idx:
             continue
-        between = [t for t in doc if verb.idx < t.idx < a and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS]
-        if between:
+        if any(_speech(t) for t in doc[verb.i + 1 :] if t.idx < a):
             break
         pieces.append(text[a:b].strip(_TRIM))
     return " ".join(piece for piece in pieces if piece)
+
+
+def _speech(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
 
 
 def _colon_between(clause: Token, verb: Token) -> bool:
@@ -402,8 +402,6 @@ def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
         if any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in verb.children):
             continue  # "You might have seen …", "that could happen": a possibility, not a claim
         head = verb
-        if _addresses_the_room(verb):
-            continue
         if _announces_a_topic(verb, subject):
             continue  # "one more thing I wanted to touch on is hate crimes"
         if subject.lower_ in {"i", "we"} and _refusal(verb):
@@ -418,8 +416,8 @@ def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
                 head = framed
             elif _about_the_talk(verb):
                 continue  # "I want to start there", "I'd say so", "I could go on", "I have two pieces of news"
-        if _procedure(verb, subject) or (head is not verb and _addresses_the_room(head)):
-            continue
+        if _procedure(verb, subject) or _addresses_the_room(verb) or _addresses_the_room(head):
+            continue  # "(I think) you probably all saw the statement", "Jake talked about this yesterday"
         text = _spoken_clause(head, verb, start)
         if len(text.split()) >= _MIN_TURN_WORDS and _names_something(head, subject):
             return text

@@ -47,13 +47,20 @@ def split_published(
     published: dict[str, Any] = {**linked}
     everything: dict[str, Any] = {**linked}
     named: set[str] = set()
+    one_word = {
+        e["id"] for e in linked["entities"] if len(str(e["name"]).split()) == 1 and not str(e["name"]).isupper()
+    }
     for section in FACT_SECTIONS:
         shown, marked = [], []
         for record, linked_record in zip(file_facts[section], linked[section], strict=True):
             if is_published(section, record, touched, thresholds):
                 shown.append(linked_record)
                 marked.append(linked_record)
-                named.update(str(linked_record[f]) for f in REFERENCES.get(section, ()) if linked_record.get(f))
+                persons_word = record.get("reviewed") or (section, record.get("id")) in touched
+                for field in REFERENCES.get(section, ()):
+                    ref = str(linked_record[field]) if linked_record.get(field) else None
+                    if ref is not None and not (field == "organisation" and ref in one_word and not persons_word):
+                        named.add(ref)  # a machine role's one-word organisation: a page only if published anyway
             else:
                 marked.append({**linked_record, "published": False})
         published[section], everything[section] = shown, marked
@@ -62,15 +69,6 @@ def split_published(
         for e in file_facts["entities"]
         if is_published("entities", e, touched, thresholds) or canonical_of[e["id"]] in corroborated
     )
-    one_word = {
-        e["id"] for e in linked["entities"] if len(str(e["name"]).split()) == 1 and not str(e["name"]).isupper()
-    }
-    machine_roles = [r for r in published["roles"] if not r.get("reviewed") and ("roles", r.get("id")) not in touched]
-    named.difference_update(
-        {r["organisation"] for r in machine_roles if r.get("organisation") in one_word}
-        - _own(file_facts, canonical_of, touched, thresholds, corroborated, published)
-        - {r["organisation"] for r in published["roles"] if r not in machine_roles and r.get("organisation")}
-    )  # a person's reviewed or edited role keeps its organisation's page
     published["roles"] = [
         r if not r.get("organisation") or r["organisation"] in named else {**r, "organisation": None}
         for r in published["roles"]
@@ -78,24 +76,3 @@ def split_published(
     published["entities"] = [e for e in linked["entities"] if e["id"] in named]
     everything["entities"] = [e if e["id"] in named else {**e, "published": False} for e in linked["entities"]]
     return published, everything
-
-
-def _own(
-    file_facts: dict[str, Any],
-    canonical_of: Mapping[str, str],
-    touched: Set[tuple[str, str]],
-    thresholds: Mapping[str, float],
-    corroborated: Set[str],
-    published: dict[str, Any],
-) -> set[str]:
-    """The entities published for their own sake: by their confidence, in another article, or named by a
-    published figure, statement or as a role's holder."""
-    own = {
-        canonical_of[e["id"]]
-        for e in file_facts["entities"]
-        if is_published("entities", e, touched, thresholds) or canonical_of[e["id"]] in corroborated
-    }
-    for section, fields in REFERENCES.items():
-        for record in published[section]:
-            own.update(str(record[f]) for f in fields if f != "organisation" and record.get(f))
-    return own
