@@ -122,6 +122,8 @@ def find_mentions(span: Span, sentence_id: str, paragraph: int) -> list[Mention]
         kind = _LABEL_TYPES.get(ent.label_)
         if kind is None or index == skip or ent.start < covered_to:
             continue
+        if kind == "organisation":
+            ent = _with_its_head(ent, span)
         listed = _listed_portfolios_end(ent, span) if kind == "organisation" else None
         if listed is not None:
             # "Department of Industry, Science and Resources": the model cut the name at its first comma
@@ -416,6 +418,26 @@ def _names_a_ship(doc: Doc, start: int, end: int, span: Span, label: str) -> boo
     if after is not None and after.lower_ == "strike" and doc[after.i + 1 : after.i + 2].text.lower() == "group":
         return True  # "the Gerald R. Ford strike group": a fleet named by its ship
     return label == "PERSON" and after is not None and after.lower_ in VESSEL_NOUNS
+
+
+def _with_its_head(ent: Span, span: Span) -> Span:
+    """ "Homeland Security" of "Homeland Security Investigations": an organisation the model cut before the
+    proper noun its last word modifies."""
+    doc = ent.doc
+    last, after = doc[ent.end - 1], doc[ent.end] if ent.end < span.end else None
+    if (
+        after is not None
+        and last.dep_ == "compound"
+        and last.head.i == after.i
+        and after.tag_ in {"NNP", "NNPS"}
+        and after.is_title
+        and after.ent_type_ == ""
+        and after.lower_ not in ROLE_NOUNS | TITLE_WORDS
+    ):
+        from spacy.tokens import Span as Cut
+
+        return Cut(doc, ent.start, ent.end + 1, label=ent.label_)
+    return ent
 
 
 def _modifies_a_noun(doc: Doc, at: int, span: Span) -> bool:

@@ -383,8 +383,11 @@ TOPIC_NOUNS = frozenset("thing topic agenda".split())
 """Nouns a speaker announces what comes next with ("one more thing I wanted to touch on is …", "there will be
 many topics … discussed"): the talk's order, not a claim."""
 
-TOPIC_VERBS = frozenset("touch mention discuss cover raise address flag highlight talk".split())
+TOPIC_VERBS = frozenset("touch mention discuss cover raise address flag highlight talk speak comment".split())
 """Verbs of taking up a topic in a talk."""
+
+CAUTION_ADJECTIVES = frozenset("careful cautious mindful".split())
+"""“I want to be careful because …”: a speaker hedging how they answer, not a claim."""
 
 PERCEPTION_VERBS = frozenset("see hear read notice watch remember".split())
 """Verbs of what the listeners saw or heard ("you probably all saw the statement"): the speaker addressing

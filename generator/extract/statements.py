@@ -12,6 +12,7 @@ from generator.extract.lexicon import (
     ACTION_SENSE_VERBS,
     ASIDE_OPENERS,
     BRIEFING_NOUNS,
+    CAUTION_ADJECTIVES,
     CLAUSE_VERBS,
     CONDITIONAL_MARKS,
     CORRECTION_MARKERS,
@@ -394,11 +395,14 @@ def turn_claim(sentence: Span, skip_chars: int = 0) -> str | None:
     `skip_chars` characters at the start of the paragraph belong to the speaker label."""
     if is_question(sentence) or is_stage_direction(sentence):
         return None
-    start = sentence.doc[0].idx + skip_chars
+    start = _after_own_words(sentence, sentence.doc[0].idx + skip_chars)
     for verb in _clauses(sentence, start):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.idx >= start), None)
         if subject is None or not _finite(verb):
             continue  # a fragment or an order ("Go ahead, Ed.", "Thank you.")
+        lead = _leading_clause(verb, start)
+        if lead is not None and (_negated(lead) or _refusal(lead)):
+            continue  # "I'm not going to divulge conversations that we've — we've had": parsed under "had"
         if any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in verb.children):
             continue  # "You might have seen …", "that could happen": a possibility, not a claim
         head = verb
@@ -430,6 +434,41 @@ _POSSIBILITY = {"might", "may", "could"}
 _MIN_BREAK_WORDS = 6
 _BREAKS = {"—", "–", "--"}
 _TRIM_CLOSERS = "\"”’') "
+
+
+def _after_own_words(sentence: Span, start: int) -> int:
+    """Where the claim starts when the speaker first points at their own earlier words up to a colon ("It's
+    like I said in my opening statement, Steve: we're grateful …", "I would just go back to what I said
+    before: our assessment is …"): after the colon."""
+    colon = next((t for t in sentence if t.idx >= start and t.text == ":"), None)
+    if colon is None:
+        return start
+    own_words = any(
+        t.lower_ in {"i", "we"}
+        and t.dep_ == "nsubj"
+        and t.head.tag_ == "VBD"
+        and t.head.lemma_.lower() in SPEECH_VERBS | TOPIC_VERBS
+        for t in sentence
+        if start <= t.idx < colon.idx
+    )
+    return colon.idx + 1 if own_words else start
+
+
+def _leading_clause(verb: Token, start: int) -> Token | None:
+    """The speaker's own clause that opens the sentence but hangs under a later verb, as the small model
+    parses a restart ("I'm not going to divulge conversations that we've — we've had …")."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.i < verb.i
+            and c.idx >= start
+            and any(s.dep_ in _SUBJECTS and s.lower_ in {"i", "we"} for s in c.children)
+            and any(o.dep_ in _COMPLEMENTS | {"prep"} for o in c.children)  # not a false start ("we don't —")
+        ),
+        None,
+    )
 
 
 def _clauses(sentence: Span, start: int) -> list[Token]:
@@ -513,13 +552,21 @@ def _about_the_talk(verb: Token, include_speech: bool = False) -> bool:
     if include_speech:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         chain = [t for t in verb.subtree if t.i == verb.i or (t.dep_ == "xcomp" and t.head.i >= verb.i)]
-        talking = any(v.lemma_.lower() in SPEECH_VERBS | DIRECTIVE_VERBS for v in chain)
+        talking = any(
+            v.lemma_.lower() in SPEECH_VERBS | DIRECTIVE_VERBS
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in DISCOURSE_NOUNS for c in v.children)
+            for v in chain
+        )  # "I'd give you the same answer I gave Jacqui"
         listener = subject is not None and any(t.lower_ in {"i", "you", "we"} for t in subject.subtree)
         return listener and talking  # "you guys are going to ask me that"
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS | {"can", "ca"} for c in verb.children):
         return True  # "I could go on", "I would refer you to …"
     if lemma in INTENT_VERBS:
         wanted = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if wanted is not None and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in CAUTION_ADJECTIVES for c in wanted.children
+        ):
+            return True  # "I want to be careful because …"
         return wanted is None or wanted.lemma_.lower() in TALK_VERBS or _about_the_talk(wanted)
     if lemma in TALK_VERBS:
         return True
@@ -592,6 +639,10 @@ def _procedure(verb: Token, subject: Token) -> bool:
         c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in PLEASANTRIES for c in verb.children
     ):
         return True
+    if subject.lower_ in DEMONSTRATIVES | {"it"} and any(
+        c.dep_ == "attr" and c.lemma_.lower() in BRIEFING_NOUNS for c in verb.children
+    ):
+        return True  # "these are questions for the Israeli Defense Forces", "that's a good question"
     if subject.lemma_.lower() in BRIEFING_NOUNS and any(
         c.lower_ in {"next", "last", "final", "first"} for c in subject.children
     ):
@@ -698,7 +749,9 @@ def settled(content: str, sentence: Span, transcript: bool = False, spoken: bool
         content, rest = content + rest.rstrip(), ""  # "… to redrect — reject attempts …": the claim goes on
     cut = at >= 0 and re.match(rf"\s*(?:{_DASH}|\w)", rest) is not None  # stopped at a break or mid-clause
     doubtful = (
-        _cut_before_correction(rest)
+        _broken_off(rest)
+        or (cut and at >= 0 and _verb_left_bare(sentence, sentence.start_char + at + len(content)))
+        or _cut_before_correction(rest)
         or _condition_left_out(content, rest)
         or _point_left_out(rest)
         or (at >= 0 and _resumes_after_aside(sentence, sentence.start_char + at + len(content)))
@@ -722,6 +775,7 @@ def settled(content: str, sentence: Span, transcript: bool = False, spoken: bool
         marks >= _MANY_BREAKS and marks >= _MAX_BREAK_SHARE * len(words)
     )
     dangling = cut and bool(words) and words[-1] in DANGLING_WORDS
+    doubtful = doubtful or _ANSWERING_THE_ASKER.search(cleaned) is not None
     doubtful = doubtful or garbled or dangling or not words or words[0] in OBJECT_PRONOUNS
     if spoken and not doubtful:  # a speaker's turn: written text sets asides off with dashes on purpose
         doubtful = _abandoned_phrase(cleaned) or (
@@ -741,16 +795,34 @@ def _points_back(sentence: Span, start: int, end: int) -> bool:
     inside = [t for t in sentence if start <= t.idx < end]
     if any(t.lower_ in DEMONSTRATIVES and t.dep_ == "dobj" and t.head.dep_ != "relcl" for t in inside):
         return True
+    if any(
+        t.lower_ in DEMONSTRATIVES
+        and t.dep_ == "pobj"
+        and t.head.head.pos_ in {"VERB", "ADJ"}
+        and t.head.head.dep_ in {"ROOT", "xcomp", "acomp", "ccomp"}
+        for t in inside
+    ):
+        return True  # "I feel hamstrung by that", "we're focused on this"
     # "it's not something we have taken our eyes off", "it is an active issue": "it" is what came before
     # (not "it is important to …", whose "it" stands for what follows)
     return any(
         t.lower_ == "it"
         and t.dep_ == "nsubj"
         and t.head.lemma_ == "be"
-        and t.head.dep_ == "ROOT"
-        and not any(c.dep_ in {"ccomp", "xcomp", "csubj"} for c in t.head.children)
+        and (t.head.dep_ == "ROOT" or _restarted_clause(t.head))
+        and not any(c.dep_ in {"ccomp", "xcomp", "csubj"} and c.i > t.i for c in t.head.children)
         and not any(c.dep_ in {"ccomp", "xcomp"} for a in t.head.children if a.dep_ == "acomp" for c in a.children)
         for t in inside
+    )
+
+
+def _restarted_clause(verb: Token) -> bool:
+    """ "it's — it's not something …": the second "it's" of a restart, which the model hangs under the first."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.i < verb.i
+        and verb.head.lemma_ == verb.lemma_
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.head.children)
     )
 
 
@@ -839,6 +911,27 @@ def _resumes_after_aside(sentence: Span, end: int) -> bool:
         return False
     resumed = after[closing + 1]
     return resumed.tag_ in _RESUMING_TAGS
+
+
+def _broken_off(rest: str) -> bool:
+    """ "… how we've been able to suppress —": the speaker broke off at the end of the sentence."""
+    return re.fullmatch(rf"\s*{_DASH}[\s.…]*", rest) is not None
+
+
+def _verb_left_bare(sentence: Span, end: int) -> bool:
+    """ "Hamas was using — is using Al-Shifa as …": the content stops at a break on a verb whose object or
+    complement the parse only finds after it, so the claim lost its point."""
+    last = next((t for t in reversed(sentence) if t.idx < end and not t.is_punct), None)
+    return (
+        last is not None
+        and last.pos_ == "VERB"
+        and not any(c.dep_ in _COMPLEMENTS | {"prep", "dative", "prt", "advmod", "npadvmod"} for c in last.children)
+    )
+
+
+_ANSWERING_THE_ASKER = re.compile(r"\b(?:to|on|about|in) your\b[^,;:]{0,25}?\bquestions?\b", re.IGNORECASE)
+"""“To your question about what Americans are feeling, we understand …”: a claim shaped by the question,
+which the statement does not show."""
 
 
 def _cut_before_correction(rest: str) -> bool:

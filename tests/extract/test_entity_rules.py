@@ -41,7 +41,7 @@ def test_a_portfolio_joined_to_a_name_is_split_off(entities_of: Any) -> None:
 
 def test_what_a_possessive_owns_is_its_own_name(entities_of: Any) -> None:
     found = entities_of("The agents of DHS’s Homeland Security Investigations worked hard.")
-    assert found == {("Homeland Security Investigations", "organisation")}
+    assert found == {("DHS", "organisation"), ("Homeland Security Investigations", "organisation")}
 
 
 def test_a_caption_is_not_part_of_a_name(entities_of: Any) -> None:

@@ -438,3 +438,79 @@ def test_a_claim_cut_on_including_waits_for_review(facts_of: Any) -> None:
         title=BRIEFING,
     )
     assert_waits(facts, "regional partners")
+
+
+def test_a_refusal_the_model_hangs_under_a_restart_makes_no_claim(facts_of: Any) -> None:
+    # the small model parses "I'm not going to divulge …" as a clause of the restarted "we've had"
+    facts = facts_of(
+        "MR. MARSH: I’m not going to divulge private conversations that we’ve — we’ve had and will continue "
+        "to have with the council.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert not any("divulge" in s["content"] for s in facts["statements"])
+
+
+def test_deflections_make_no_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: I think I’d give you the same answer I gave Maria.",
+        "MS. ODUYA: So, I want to be careful because we’re talking about upcoming elections, obviously.",
+        "MR. MARSH: As I said, these are questions for the river authority.",
+        "MS. ODUYA: I mean, look, the Governor spoke pretty clearly about this the other day.",
+        "MR. MARSH: We believe the repairs will start next week in the valley.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert [s["content"] for s in facts["statements"] if published(s)] == [
+        "We believe the repairs will start next week in the valley"
+    ]
+
+
+def test_the_claim_after_pointing_at_ones_own_words_starts_at_the_colon(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: It’s like I said in my opening statement, Maria: We’re grateful that the crews have "
+        "two more days to work on the dam.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert [s["content"] for s in facts["statements"]] == [
+        "We’re grateful that the crews have two more days to work on the dam"
+    ]
+
+
+def test_a_claim_broken_off_or_cut_before_its_verbs_object_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: — we’ve been in our cycle in terms of how we’ve been able to suppress —",
+        "MR. MARSH: Our own assessment is that the company was using — is using the old mill as a depot.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert_waits(facts, "able to suppress")
+    assert_waits(facts, "the company was using")
+
+
+def test_a_claim_shaped_by_the_askers_question_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: And, look, to your pres- — question about what families are feeling, we understand that "
+        "the valley is coming out of a hard winter.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert_waits(facts, "hard winter")
+
+
+def test_a_claim_about_that_from_before_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MR. MARSH: And I feel hamstrung by that because, obviously, we have engineers of our own.",
+        "MR. MARSH: So, it’s — it’s not something that we have taken our eyes off, nor will we.",
+        "Q Thank you.",
+        title=BRIEFING,
+    )
+    assert_waits(facts, "hamstrung")
+    assert_waits(facts, "taken our eyes off")
+
+
+def test_curly_apostrophes_parse_as_straight_ones(facts_of: Any) -> None:
+    # the small model reads "it’s" as an unknown verb and "I’m" as an adverb; the facts keep the article's "’"
+    curly = facts_of("MR. MARSH: It’s not an issue we have forgotten.", "Q Thanks.", title=BRIEFING)
+    assert_waits(curly, "It’s not an issue we have forgotten")
