@@ -6,7 +6,7 @@
 
 Reads only `downloads/facts.json`. Each line shows what a checker needs to judge the item against its
 article: the entity's name, type and aliases with up to two sentences that mention it, or the fact with
-its sentence. The same site, size and seed always give the same sample.
+its sentence (and the sentence before, where the site shows a claim with it). The same site, size and seed always give the same sample.
 """
 
 from __future__ import annotations
@@ -104,7 +104,10 @@ def _facts(articles: Iterable[dict[str, Any]]) -> Iterator[tuple[str, dict[str, 
         for kind in FACT_KINDS:
             for record in article.get(kind, []):
                 if published(record):
-                    yield kind, record, sentences.get(record.get("sentence", ""), ""), article["article"]["id"]
+                    shown = sentences.get(record.get("sentence", ""), "")
+                    if record.get("context") in sentences:  # the site shows the sentence a claim leans on
+                        shown += f"\n    (shown after: {sentences[record['context']]})"
+                    yield kind, record, shown, article["article"]["id"]
 
 
 def _describe(

@@ -23,6 +23,7 @@ from generator.extract.statements import (
     find_statements,
     is_question,
     is_stage_direction,
+    leans_back,
     open_statement,
     quotation,
     settled,
@@ -256,6 +257,9 @@ def _published_at(metadata: dict[str, Any]) -> object:
 
 
 _FIRST_PERSON = frozenset("i we us me".split())
+_CONTEXT_REACH = 4
+_MIN_CONTEXT_TOKENS = 4
+"""A claim's context is the nearest of the three sentences before it with four tokens or more."""
 DOUBTFUL_STATEMENT = calibration.HELD_CONFIDENCE
 """The raw confidence of a statement whose words a rule cannot make right (a cut or garbled fragment, a
 dropped condition): low enough that the calibration holds it for review."""
@@ -415,6 +419,7 @@ class _Builder:
             whole = whole_quotation(doc.text, start, start + len(content), sentence.end_char)
             if whole is not None:
                 content, kind = whole, "direct"
+        context = self.context_of(content)
         content, garbled = settled(content, sentence, spoken=self.turn_speaker is not None)
         if doubtful or garbled:
             confidence = DOUBTFUL_STATEMENT
@@ -427,13 +432,36 @@ class _Builder:
                 "content": content,
                 "kind": kind,
                 "sentence": self.cite(),
+                **context,
                 "confidence": round(confidence, 2),
             }
         )
 
+    def context_of(self, content: str) -> dict[str, str]:
+        """`{"context": id}` of the sentence before when the claim leans on it ("They haven't been able to …"):
+        the site shows that sentence with the claim."""
+        sentence_id, _, sentence = self.sentence
+        at = sentence.text.find(content)
+        start, end = (
+            (sentence.start_char + at, sentence.start_char + at + len(content))
+            if at >= 0
+            else (
+                sentence.start_char,
+                sentence.end_char,
+            )
+        )
+        if not leans_back(sentence, start, end):
+            return {}
+        number = int(sentence_id[1:])
+        for before in (f"s{n}" for n in range(number - 1, max(number - _CONTEXT_REACH, 0), -1)):
+            if before in self.all_sentences and len(self.all_sentences[before][1]) >= _MIN_CONTEXT_TOKENS:
+                return {"context": before}  # not a speaker label the model made a sentence of ("MS.")
+        return {}
+
     def add_turn_statement(self, turn: Turn, text: str) -> None:
         """The claim of a paragraph of a labelled transcript turn is what the labelled speaker said."""
         speaker = self.turn_speaker or self.entity_named(turn.label)
+        context = self.context_of(text)
         text, doubtful = settled(text, self.sentence[2], transcript=True, spoken=True)
         confidence = DOUBTFUL_STATEMENT if doubtful else 0.75 if speaker else 0.5
         self.statements.append(
@@ -445,6 +473,7 @@ class _Builder:
                 "content": text,
                 "kind": "direct",
                 "sentence": self.cite(),
+                **context,
                 "confidence": confidence,
             }
         )
@@ -492,6 +521,7 @@ class _Builder:
         cited = {s for e in self.entities.values() for s in e.sentences}
         for records in (self.roles, self.figures, self.statements, self.dates):
             cited.update(r["sentence"] for r in records)
+        cited.update(r["context"] for r in self.statements if "context" in r)
         sentence_records = []
         for sentence_id, (paragraph, span) in self.all_sentences.items():
             if sentence_id in cited:

@@ -411,6 +411,10 @@ DEMONSTRATIVES = frozenset("this that these those".split())
 """Pronouns that point back at what was said before: a claim whose subject or object is one of them alone
 says nothing on its own ("they would do this")."""
 
+REFERRING_PRONOUNS = frozenset("he she they him her them it his its their".split())
+"""Third-person pronouns: with no name before them in the sentence, only an earlier sentence says who or what
+they are ("They haven't been able to start a conversation …")."""
+
 OBJECT_PRONOUNS = frozenset("them him us me".split())
 """Pronouns that cannot open a claim: a content that starts with one lost its subject ("them repeatedly …")."""
 

@@ -30,6 +30,7 @@ from generator.extract.lexicon import (
     OBJECT_PRONOUNS,
     PERCEPTION_VERBS,
     PLEASANTRIES,
+    REFERRING_PRONOUNS,
     SELF_CORRECTIONS,
     SETTING_PREPOSITIONS,
     SPEECH_VERBS,
@@ -814,6 +815,30 @@ def _points_back(sentence: Span, start: int, end: int) -> bool:
         and not any(c.dep_ in {"ccomp", "xcomp"} for a in t.head.children if a.dep_ == "acomp" for c in a.children)
         for t in inside
     )
+
+
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def leans_back(sentence: Span, start: int, end: int) -> bool:
+    """Whether the claim between characters `start` and `end` points at something only an earlier sentence
+    names: a third-person pronoun with no name before it in the sentence ("They haven't been able to …"), or a
+    demonstrative ("that is not the same as governance", "thanks to this law"), but not a time ("this week")
+    nor the "it" of "it is clear that …"."""
+    named = False
+    for t in sentence:
+        if t.idx >= end:
+            break
+        if t.ent_type_ in _NAMED or t.pos_ == "PROPN":
+            named = True
+        if t.idx < start:
+            continue
+        extraposed = t.lower_ == "it" and any(c.dep_ in {"ccomp", "xcomp", "csubj"} for c in t.head.children)
+        if t.lower_ in REFERRING_PRONOUNS and not named and t.dep_ != "expl" and not extraposed:
+            return True
+        if t.lower_ in DEMONSTRATIVES and t.tag_ == "DT" and t.head.ent_type_ not in {"DATE", "TIME"}:
+            return True
+    return False
 
 
 def _restarted_clause(verb: Token) -> bool:

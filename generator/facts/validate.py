@@ -184,6 +184,7 @@ def _check_references(doc: yamlsafe.Document, name: str) -> list[Problem]:
     sentence_hint = "use the id of a record under sentences:"
     for section in ("entities", "roles", "figures", "statements", "dates"):
         check(section, "sentences" if section == "entities" else "sentence", "sentences", sentence_hint)
+    check("statements", "context", "sentences", sentence_hint)
     return problems
 
 

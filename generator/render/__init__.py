@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import textwrap
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -357,12 +358,17 @@ def _timeline_months(collection: Collection) -> list[tuple[str, list[tuple[str, 
     ]
 
 
+MAX_CONTEXT_CHARS = 240
+"""The most of the sentence before a claim that the claim is shown with: enough for who "they" are."""
+
+
 class _Links:
     """Markdown links between pages, relative to the page being rendered."""
 
     def __init__(self, collection: Collection, root: str) -> None:
         self.collection = collection
         self.root = root
+        self._sentences: dict[str, dict[str, str]] = {}
 
     def entity(self, entity_id: str | None, fallback: str | None = None) -> Markup:
         page = self.collection.entities.get(entity_id or "")
@@ -389,6 +395,19 @@ class _Links:
     def sentence(self, item: ArticleFacts, sentence_id: str, label: str = "source") -> Markup:
         target = f"{self.root}articles/{item.article.id}.md#fs-{sentence_id}"
         return Markup(f'[{escape_markdown(label)}]({target} "{sentence_id}")')
+
+    def context(self, item: ArticleFacts, statement: dict[str, Any]) -> Markup:
+        """ "— after “House Republicans left town …”": the sentence a claim leans on ("They haven't …")."""
+        wanted = statement.get("context")
+        if not wanted:
+            return Markup("")
+        if item.article.id not in self._sentences:
+            self._sentences = {item.article.id: {s["id"]: str(s["text"]) for s in item.facts["sentences"]}}
+        text = " ".join(self._sentences[item.article.id].get(wanted, "").split())
+        if not text:
+            return Markup("")
+        shown = textwrap.shorten(text, MAX_CONTEXT_CHARS, placeholder=" …")
+        return Markup(f" — after “{escape_markdown(shown)}”")
 
 
 def _paragraphs(item: ArticleFacts) -> list[Markup]:

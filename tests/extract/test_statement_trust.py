@@ -514,3 +514,18 @@ def test_curly_apostrophes_parse_as_straight_ones(facts_of: Any) -> None:
     # the small model reads "it’s" as an unknown verb and "I’m" as an adverb; the facts keep the article's "’"
     curly = facts_of("MR. MARSH: It’s not an issue we have forgotten.", "Q Thanks.", title=BRIEFING)
     assert_waits(curly, "It’s not an issue we have forgotten")
+
+
+def test_a_claim_that_leans_on_the_sentence_before_names_it(facts_of: Any) -> None:
+    facts = facts_of(
+        "Q What about the council members who left town?",
+        "MS. ODUYA: They haven’t been able to start a conversation on how to keep the bridge open in January.",
+        "MS. ODUYA: Governor Alma Reyes told us she will open the northern bridge to traffic in March.",
+        "MS. ODUYA: We expect the northern bridge to reopen this week, after the repairs.",
+        title=BRIEFING,
+    )
+    sentences = {s["id"]: s["text"] for s in facts["sentences"]}
+    [they] = statements_with(facts, "start a conversation")
+    assert sentences[they["context"]] == "Q What about the council members who left town?"
+    for named in ("Governor Alma Reyes", "reopen this week"):
+        assert all("context" not in s for s in facts["statements"] if named in s["content"] + sentences[s["sentence"]])

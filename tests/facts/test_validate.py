@@ -106,6 +106,14 @@ def test_a_valid_file_loads_as_plain_data() -> None:
             "the id of any of the sentences (hint: use the id of a record under sentences:)",
         ),
         (
+            (
+                "statements: []",
+                "statements:\n- id: statement-1\n  cue: said\n  content: They agreed\n  sentence: s1\n  context: s0",
+            ),
+            "facts/x.yaml:25:12: statements[0].context: 's0' is not "
+            "the id of any of the sentences (hint: use the id of a record under sentences:)",
+        ),
+        (
             ("- id: figure-60", "- id: role-1\n  confidence: 1.5"),
             "facts/x.yaml:17:15: figures[0].confidence: 1.5 is out of range (hint: use a value at most 1)",
         ),

@@ -198,3 +198,23 @@ def test_the_two_ends_of_one_written_range_are_one_row() -> None:
     assert len(rows) == 1
     assert rows[0].startswith("| 50–52 | percent |")
     assert "| at least 12 | hostages |" in page  # one end alone keeps its qualifier
+
+
+def test_a_claim_that_leans_on_the_sentence_before_is_shown_after_it() -> None:
+    item = article_facts(
+        "2023-11-24",
+        entities=[person("ghazi-hamad", "Ghazi Hamad")],
+        statements=[
+            {"id": "statement-1", "speaker": "ghazi-hamad", "speaker_text": "Ghazi Hamad", "cue": "said",
+             "content": "They will free more", "kind": "direct", "sentence": "s2", "context": "s1"},
+            {"id": "statement-2", "speaker": "ghazi-hamad", "speaker_text": "Ghazi Hamad", "cue": "said",
+             "content": "The crossing opens at dawn", "kind": "direct", "sentence": "s2"},
+        ],
+    )  # fmt: skip
+    item.facts["sentences"][0]["text"] = "The *council* <b>met</b> on Friday."
+    item.facts["sentences"].append({"id": "s2", "paragraph": 1, "start": 0, "end": 5, "text": "They will free more."})
+    pages = render_site([item])
+    for path in ("articles/2023-11-24-story.md", "people/ghazi-hamad.md"):
+        lines = [line for line in pages[path].splitlines() if "They will free more" in line]
+        assert lines and all(r"— after “The \*council\* &lt;b&gt;met&lt;/b&gt; on Friday\.”" in line for line in lines)
+        assert not any("after" in line for line in pages[path].splitlines() if "The crossing opens" in line)
