@@ -13,6 +13,8 @@ from generator.articles import slugify
 from generator.extract import knowledge
 from generator.extract.lexicon import (
     AWARD_WORDS,
+    BODY_NOUNS,
+    CAMPUS_WORDS,
     COLLECTIVE_POSSESSORS,
     COMMON_ABBREVIATIONS,
     COMMON_WORD_ENDINGS,
@@ -123,7 +125,10 @@ def find_mentions(span: Span, sentence_id: str, paragraph: int) -> list[Mention]
         if kind is None or index == skip or ent.start < covered_to:
             continue
         if kind == "organisation":
-            ent = _with_its_head(ent, span)
+            remit = _with_its_remit(_with_its_campus(_with_its_head(ent, span)))
+            if remit is None:
+                continue  # "the Working Group on reducing space threats": a body named by a phrase, cut
+            ent, covered_to = remit, max(covered_to, remit.end)  # "Las Vegas" of the campus is no place of its own
         listed = _listed_portfolios_end(ent, span) if kind == "organisation" else None
         if listed is not None:
             # "Department of Industry, Science and Resources": the model cut the name at its first comma
@@ -361,7 +366,14 @@ def _mentions_of(
         return []  # "Counter Islamophobia", "Indigenous Knowledge", "Indigenous Peoples": no one's name, no place
     if kind != "organisation" and end - start > 1 and doc[end - 1].lower_ in AWARD_WORDS:
         return []  # "Bronze Star", "Purple Heart": an award
-    if known is None and kind != "person" and end - start == 1 and _addressed(doc, start, span):
+    if kind == "person" and end - start > 1 and _INITIAL.fullmatch(doc[end - 1].text):
+        return []  # "Kelly O.": a first name and an initial say who in the room, not who in the story
+    if (
+        known is None
+        and kind != "person"
+        and end - start == 1
+        and (_addressed(doc, start, span) or _only_a_first_name(doc, start, span))
+    ):
         kind = "person"  # "Go ahead, Nadia.", "Nadia from Al Arabiya": someone spoken to, not a place
     kind = known[1] if known else _repair_type(name, kind, ent.label_)
     if (
@@ -440,6 +452,44 @@ def _with_its_head(ent: Span, span: Span) -> Span:
     return ent
 
 
+def _with_its_remit(ent: Span) -> Span | None:
+    """ "UN Committee" of "UN Committee on the Peaceful Uses of Outer Space": a body named by its remit, which
+    the model cut off. A remit in capitals is part of the name; one in plain words ("Working Group on reducing
+    space threats") makes no name a page could hold (None)."""
+    last = ent.doc[ent.end - 1]
+    remit = next((c for c in last.children if c.dep_ == "prep" and c.lower_ in {"on", "for"} and c.i == ent.end), None)
+    if last.lower_ not in BODY_NOUNS or remit is None:
+        return ent
+    words = [t for t in remit.subtree if t.i > remit.i]
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in words):
+        return ent  # "the council on Friday"
+    content = [t for t in words if not t.is_stop and not t.is_punct]
+    if content and all(t.is_title or t.is_upper for t in content):
+        from spacy.tokens import Span as Cut
+
+        return Cut(ent.doc, ent.start, words[-1].i + 1, label=ent.label_)
+    return None
+
+
+def _with_its_campus(ent: Span) -> Span:
+    """ "University of Nevada" of "University of Nevada, Las Vegas": the campus the model split off."""
+    doc = ent.doc
+    words = [t for t in ent if t.lower_ != "the"]
+    campus = next((c for c in ent.root.children if c.dep_ == "appos" and c.ent_type_ == "GPE"), None)
+    if (
+        not words
+        or words[0].lower_ not in CAMPUS_WORDS
+        or campus is None
+        or ent.end + 1 >= len(doc)
+        or doc[ent.end].text != ","
+        or doc[ent.end + 1].ent_type_ != "GPE"
+    ):
+        return ent
+    from spacy.tokens import Span as Cut
+
+    return Cut(doc, ent.start, campus.i + 1, label=ent.label_)
+
+
 def _modifies_a_noun(doc: Doc, at: int, span: Span) -> bool:
     """ "the first SSN port visit": the place noun after a name is part of a longer common noun, so the name
     and it are no place."""
@@ -496,6 +546,24 @@ def _is_demonym_of(stem: str) -> bool:
     return any(
         knowledge.is_country(candidate) or knowledge.is_place(candidate)
         for candidate in (stem, stem + "e", stem + "a", stem + "ia", stem + "o")
+    )
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+_LOCATIVE = frozenset("in at to from near into across outside inside around toward towards of".split())
+
+
+def _only_a_first_name(doc: Doc, start: int, span: Span) -> bool:
+    """A word the name lists know as a first name and the gazetteer not as a place, which no preposition puts
+    somewhere ("Stephen from North Carolina wrote", "Jacqui, sorry", "Scott voted"): a person, called by their
+    first name or their surname. ("in Savannah" stays a place.)"""
+    word = doc[start]
+    return (
+        not word.is_upper
+        and len(knowledge.first_name_forms(word.lower_)) > 1
+        and not knowledge.is_place(word.text)
+        and not _is_country(word.text)
+        and not (start > span.start and doc[start - 1].lower_ in _LOCATIVE)
     )
 
 

@@ -236,6 +236,15 @@ GOVERNMENT_WORDS = frozenset("government administration".split())
 """Nouns that make "US Government" a place (a government named by its country) and "Biden
 administration" an organisation."""
 
+BODY_NOUNS = frozenset(
+    "committee subcommittee commission council board group panel forum office taskforce force".split()
+)
+"""Last words of bodies that are named by their remit ("Committee on the Peaceful Uses of Outer Space",
+"Working Group on reducing space threats"): without it the name says only what kind of body it is."""
+
+CAMPUS_WORDS = frozenset("university college".split())
+"""First words of names that a campus's place completes ("University of Nevada, Las Vegas")."""
+
 ORG_WORDS = frozenset(
     """
     inc inc. corp corp. corporation co co. company companies ltd ltd. llc plc group holdings bank banks ministry

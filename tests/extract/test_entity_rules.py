@@ -99,3 +99,30 @@ def test_transcript_notes_handles_and_broken_words_are_not_names(entities_of: An
 def test_a_determiner_is_not_part_of_a_name(entities_of: Any) -> None:
     found = entities_of("The United States plans to increase its funding to all Fulbright Commissions in Europe.")
     assert not any(name.startswith("all ") for name, _ in found)
+
+
+def test_a_body_named_by_its_remit_keeps_it_or_gets_no_page(entities_of: Any) -> None:
+    found = entities_of(
+        "The country joined the UN Committee on the Peaceful Uses of Outer Space in 1958.",
+        "The United Nations Open-Ended Working Group on reducing space threats met in Geneva.",
+        "The Security Council on Friday voted for a pause.",
+    )
+    assert {name for name, kind in found if kind == "organisation"} == {
+        "UN Committee on the Peaceful Uses of Outer Space",
+        "Security Council",
+    }
+
+
+def test_a_campus_completes_its_universitys_name(entities_of: Any) -> None:
+    found = entities_of("She studied at the University of Nevada, Las Vegas, before joining the administration.")
+    assert found == {("University of Nevada, Las Vegas", "organisation")}
+
+
+def test_a_first_name_is_a_person_and_a_first_name_with_an_initial_no_entity(entities_of: Any) -> None:
+    found = entities_of(
+        "Senator Tim Scott of South Carolina spoke first. Scott voted against the bill on Tuesday.",
+        "Stephen wrote to the President last week.",
+        "Kelly O., go ahead.",
+        "The convoy stopped in Savannah on its way north.",
+    )
+    assert found == {("Tim Scott", "person"), ("South Carolina", "place"), ("Savannah", "place")}
