@@ -38,6 +38,10 @@ _DATELINE = re.compile(
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_STRUCK_OUT = re.compile(r"<(s|del|strike)>.{0,300}?</\1>\s*", re.IGNORECASE)
+_INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>]{0,200})?/?>")
+_STRONG = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)(?<!\\)\1")
+_EMPHASIS = re.compile(r"(?<![\\\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*(?![\w*])")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
@@ -372,12 +376,23 @@ def _paragraphs(body: str, *, markdown: bool) -> list[str]:
     for block in re.split(r"\n[ \t\u00a0]*\n", body):
         text = _clean_line(block)
         if markdown:
+            text = _as_read(text)
             text = _MARKDOWN_LINK.sub(r"\1", text)
             text = _MARKDOWN_ESCAPE.sub(r"\1", text)
             text = _clean_line(text)
         if text:
             paragraphs.append(text)
     return paragraphs
+
+
+def _as_read(text: str) -> str:
+    """The words a reader of the rendered Markdown reads: struck-out words gone (a transcript's
+    "<s>Democrats</s> \\[Republicans\\]" reads "[Republicans]"), other inline tags and emphasis marks dropped
+    with their words kept."""
+    text = _STRUCK_OUT.sub("", text)
+    text = _INLINE_TAG.sub("", text)
+    text = _STRONG.sub(r"\2", text)
+    return _EMPHASIS.sub(r"\1", text)
 
 
 def _bound_paragraphs(paragraphs: list[str]) -> tuple[list[str], int]:

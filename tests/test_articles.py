@@ -36,6 +36,18 @@ def test_front_matter_article_keeps_source_and_other_keys_and_drops_the_dateline
     assert article.paragraphs == ("First paragraph wraps here.", "Second.")
 
 
+def test_markdown_reads_as_rendered_struck_out_words_gone_tags_and_emphasis_marks_dropped() -> None:
+    body = (
+        "What we have seen is that congressional <s>Democrats</s> \\[Republicans\\] have\nstalled the bill.\n\n"
+        "**<u>Organizations:</u>** the *interim* report, 2*3*4 and \\*starred\\*."
+    )
+    article = parse_article(f"---\ntitle: T\ndate: 2023-11-29\n---\n\n{body}\n".encode(), "t.md")
+    assert article.paragraphs == (
+        "What we have seen is that congressional [Republicans] have stalled the bill.",
+        "Organizations: the interim report, 2*3*4 and *starred*.",
+    )
+
+
 def test_id_depends_on_date_and_title_not_on_file_name_or_order() -> None:
     a = parse_article(b"date 2023-11-30 Same headline\n\nOne.", "b.txt")
     b = parse_article(b"date 2023-11-30 Same headline\n\nTwo.", "a.txt")

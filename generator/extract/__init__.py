@@ -20,6 +20,7 @@ from generator.extract.lexicon import PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS
 from generator.extract.roles import find_roles
 from generator.extract.statements import (
     StatementFinding,
+    bare_subject,
     find_statements,
     is_question,
     is_stage_direction,
@@ -27,6 +28,7 @@ from generator.extract.statements import (
     open_statement,
     quotation,
     settled,
+    stands_for,
     turn_claim,
     whole_quotation,
 )
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""
 EXTRACTOR_ID = calibration.extractor_id(EXTRACTOR_VERSION)
 """What fact files record: the rules' version and the calibration table's digest."""
@@ -419,9 +421,11 @@ class _Builder:
             whole = whole_quotation(doc.text, start, start + len(content), sentence.end_char)
             if whole is not None:
                 content, kind = whole, "direct"
-        context = self.context_of(content)
+        context, pronoun = self.context_of(content)
         content, garbled = settled(content, sentence, spoken=self.turn_speaker is not None)
-        if doubtful or garbled:
+        # "Smith said he had not seen it": a reported "he" or "she" is most often the speaker
+        unresolved = pronoun is not None and not (pronoun in {"he", "she"} and kind == "indirect" and speaker)
+        if doubtful or garbled or unresolved:
             confidence = DOUBTFUL_STATEMENT
         self.statements.append(
             {
@@ -437,33 +441,37 @@ class _Builder:
             }
         )
 
-    def context_of(self, content: str) -> dict[str, str]:
+    def context_of(self, content: str) -> tuple[dict[str, str], str | None]:
         """`{"context": id}` of the sentence before when the claim leans on it ("They haven't been able to …"):
-        the site shows that sentence with the claim."""
+        the site shows that sentence with the claim. And the claim's subject pronoun when no sentence before
+        names what it stands for (then the claim waits for a person: a reader could not tell who "they" are)."""
         sentence_id, _, sentence = self.sentence
         at = sentence.text.find(content)
+        began = sentence.doc.text.find(content, max(sentence.start_char - len(content), 0))
+        if at < 0 and 0 <= began < sentence.start_char:
+            return {}, None  # a quotation that began sentences before: its first words set it up
         start, end = (
             (sentence.start_char + at, sentence.start_char + at + len(content))
             if at >= 0
-            else (
-                sentence.start_char,
-                sentence.end_char,
-            )
+            else (sentence.start_char, sentence.end_char)
         )
         if not leans_back(sentence, start, end):
-            return {}
+            return {}, None
+        pronoun = bare_subject(sentence, start, end)
         number = int(sentence_id[1:])
         for before in (f"s{n}" for n in range(number - 1, max(number - _CONTEXT_REACH, 0), -1)):
             if before in self.all_sentences and len(self.all_sentences[before][1]) >= _MIN_CONTEXT_TOKENS:
-                return {"context": before}  # not a speaker label the model made a sentence of ("MS.")
-        return {}
+                # not a speaker label the model made a sentence of ("MS.")
+                resolved = pronoun is None or stands_for(pronoun, self.all_sentences[before][1])
+                return {"context": before}, None if resolved else pronoun
+        return {}, pronoun
 
     def add_turn_statement(self, turn: Turn, text: str) -> None:
         """The claim of a paragraph of a labelled transcript turn is what the labelled speaker said."""
         speaker = self.turn_speaker or self.entity_named(turn.label)
-        context = self.context_of(text)
+        context, pronoun = self.context_of(text)
         text, doubtful = settled(text, self.sentence[2], transcript=True, spoken=True)
-        confidence = DOUBTFUL_STATEMENT if doubtful else 0.75 if speaker else 0.5
+        confidence = DOUBTFUL_STATEMENT if doubtful or pronoun else 0.75 if speaker else 0.5
         self.statements.append(
             {
                 "id": self.unique(f"statement-{speaker or slugify(turn.label, 30)}"),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from generator.articles import slugify
 from generator.extract import knowledge
 from generator.extract.lexicon import (
+    AREA_NOUNS,
     AWARD_WORDS,
     BODY_NOUNS,
     CAMPUS_WORDS,
@@ -1086,11 +1087,11 @@ def _alias_target(
     if len(words) == 1 and mention.name[:1].isupper():
         kind = mention.type
         if kind != "person":
-            # "Gaza" and "Gaza Strip", "Rafah" and "Rafah Crossing": a place named without its place noun
+            # "Gaza" and "Gaza Strip": an area named without its area noun (not "Gaza City", "Delaware River")
             places = [
                 k
                 for k, full in names.items()
-                if len(full.split()) == 2 and full.split()[0] == mention.name and full.split()[1].lower() in PLACE_NOUNS
+                if len(full.split()) == 2 and full.split()[0] == mention.name and full.split()[1].lower() in AREA_NOUNS
             ]
             if len(places) == 1:
                 return places[0]

@@ -511,14 +511,16 @@ def _weak_count(number_tokens: list[Token]) -> str | None:
 
 def _reference(number_tokens: list[Token], value: float) -> str | None:
     """Why a number names a group the text already has rather than counting news, or None: "my two boys",
-    "our 50 states" (a possessive's own set), "those two nations" (a demonstrative's), "the two most
-    significant players" (a ranking)."""
+    "our 50 states" (a possessive's own set), "those two nations" (a demonstrative's), "the two leaders" (a
+    few spelled out after "the"), "the two most significant players" (a ranking)."""
     doc = number_tokens[0].doc
     first, last = number_tokens[0], number_tokens[-1]
     if first.i > 0 and doc[first.i - 1].tag_ == "PRP$":
         return "a possessive's own group"
     if first.i > 0 and doc[first.i - 1].lower_ in {"those", "these"}:
         return "a group named before"  # "those two nations": the speaker points back, not a count
+    if first.i > 0 and doc[first.i - 1].lower_ == "the" and first.is_alpha and value <= 3:
+        return "a group named before"  # "the two leaders", "the two sides": a pair the story already has
     if last.i + 1 < len(doc) and doc[last.i + 1].tag_ in {"JJS", "RBS"}:
         return "a ranking"
     counted = last.head if last.dep_ == "nummod" else None

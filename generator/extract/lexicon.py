@@ -51,6 +51,10 @@ PLACE_NOUNS = frozenset(
 )
 """Nouns that make a preceding proper name a place ("Rafah crossing", "Shifa hospital")."""
 
+AREA_NOUNS = frozenset("strip region province state territory territories governorate".split())
+"""Place nouns after which a name still names the same area ("Gaza Strip" is Gaza, "Washington State" is
+Washington); after any other ("Gaza City", "Delaware River", "Rafah crossing") it names another place."""
+
 UNIT_SYMBOLS = frozenset(
     "w kw mw gw kwh mwh gwh twh kv mah hz khz mhz ghz kb mb gb tb pb kbps mbps gbps km cm mm kg mg ml "
     "lb lbs oz ft mph kph km/h hp bhp psi ksi rpm".split()

@@ -31,8 +31,10 @@ from generator.extract.lexicon import (
     PERCEPTION_VERBS,
     PLEASANTRIES,
     REFERRING_PRONOUNS,
+    ROLE_NOUNS,
     SELF_CORRECTIONS,
     SETTING_PREPOSITIONS,
+    SPEAKER_NOUNS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TALK_BACK_VERBS,
@@ -839,6 +841,48 @@ def leans_back(sentence: Span, start: int, end: int) -> bool:
         if t.lower_ in DEMONSTRATIVES and t.tag_ == "DT" and t.head.ent_type_ not in {"DATE", "TIME"}:
             return True
     return False
+
+
+_PERSONAL = frozenset("he she him her his".split())
+_PLURAL = frozenset("they them their these those".split())
+
+
+def stands_for(pronoun: str, sentence: Span) -> bool:
+    """Whether `sentence` names something a later `pronoun` can stand for: a person for "he" or "she"
+    (a name or a person's title), people or a body for "they" ("the council members who left"; not "their
+    families"), anything named for "it" or "that"."""
+    for t in sentence:
+        named = t.ent_type_ in _NAMED or t.pos_ == "PROPN"
+        own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+        if pronoun in _PERSONAL:
+            person = t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ in {"", "ORG"})
+            if person or t.lemma_.lower() in ROLE_NOUNS | SPEAKER_NOUNS:
+                return True
+        elif pronoun in _PLURAL:
+            if named or (t.tag_ == "NNS" and not own):
+                return True
+        elif named or (t.pos_ == "NOUN" and not own):
+            return True
+    return False
+
+
+def bare_subject(sentence: Span, start: int, end: int) -> str | None:
+    """The "he", "they", "it" or "that" the claim between characters `start` and `end` is about and never
+    names: the pronoun is a subject and no noun comes before it in the claim ("They need our help"; not "some
+    of these families …, so they have been a source", nor the "it" of "it is clear that …"); None otherwise."""
+    for t in sentence:
+        if t.idx >= end:
+            break
+        if t.idx < start:
+            continue
+        if t.pos_ in {"NOUN", "PROPN"} or t.ent_type_ in _NAMED:
+            return None
+        if t.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        extraposed = t.lower_ == "it" and any(c.dep_ in {"ccomp", "xcomp", "csubj"} for c in t.head.children)
+        if (t.lower_ in REFERRING_PRONOUNS and not extraposed) or (t.lower_ in DEMONSTRATIVES and t.tag_ == "DT"):
+            return t.lower_
+    return None
 
 
 def _restarted_clause(verb: Token) -> bool:

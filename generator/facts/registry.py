@@ -377,9 +377,9 @@ def _link_initials(
 ) -> None:
     """An organisation's or a place's initials of three letters or more ("EPA", "UAE") are the one name of
     that type in the collection whose capitalised words they are ("Environmental Protection Agency",
-    "United Arab Emirates"); with two such names ("ICC": a court and a cricket council) the initials stay
-    apart, and initials that are a US state's or a country's code ("ISR") join only a place. The
-    registry's entries are never joined this way."""
+    "United Arab Emirates"; "DOJ" for "Department of Justice"); with two such names ("ICC": a court and a
+    cricket council) the initials stay apart, and initials that are a US state's or a country's code
+    ("ISR") join only a place. The registry's entries are never joined this way."""
     acronyms: dict[tuple[str, str], str] = {}
     spelled_out: dict[tuple[str, str], set[str]] = defaultdict(set)
     for article_id, record in records:
@@ -392,7 +392,8 @@ def _link_initials(
             acronyms.setdefault((name, kind), key)
         elif len(name.split()) > 2 and name.split()[0].upper() not in _SHORT_FORM_INITIALS:
             # not "U.S. Army Watercraft": initials that begin with a country's are seldom the name's own
-            spelled_out[(_initials(name), kind)].add(key)
+            for initials in {_initials(name), _initials(name, of=True)}:
+                spelled_out[(initials, kind)].add(key)
     for (acronym, kind), key in sorted(acronyms.items()):
         roots = {clusters.find(k) for k in spelled_out.get((acronym, kind), ())}
         if acronym in place_codes() and kind != "place":
@@ -404,9 +405,11 @@ def _link_initials(
 _ACRONYM = re.compile(r"^[A-Z]{3,6}$")
 
 
-def _initials(name: str) -> str:
-    """The initials of a name's capitalised words: "Environmental Protection Agency" is "EPA"."""
-    return "".join(word[0] for word in re.findall(r"[\w’'-]+", name) if word[0].isupper())
+def _initials(name: str, *, of: bool = False) -> str:
+    """The initials of a name's capitalised words: "Environmental Protection Agency" is "EPA"; with `of`,
+    an "of" counts too ("Department of Justice" is "DOJ")."""
+    words = re.findall(r"[\w’'-]+", name)
+    return "".join(w[0].upper() for w in words if w[0].isupper() or (of and w == "of"))
 
 
 def _link_country_forms(

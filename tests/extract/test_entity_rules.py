@@ -63,6 +63,14 @@ def test_a_place_named_without_its_place_noun_is_one_place(entities_of: Any) -> 
     assert found == {("Gaza Strip", "place")}
 
 
+def test_a_city_or_a_river_named_after_a_place_is_another_place(entities_of: Any) -> None:
+    found = entities_of(
+        "Strikes hit Gaza City and the Delaware River flooded on Friday.",
+        "Gaza needs more fuel and Delaware needs more rain, officials said.",
+    )
+    assert {"Gaza City", "Gaza", "Delaware River", "Delaware"} <= {name for name, _ in found}
+
+
 def test_a_river_bank_is_a_place(entities_of: Any) -> None:
     assert ("West Bank", "place") in entities_of("Settlers attacked a village in the West Bank on Monday.")
 

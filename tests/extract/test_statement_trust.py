@@ -527,5 +527,21 @@ def test_a_claim_that_leans_on_the_sentence_before_names_it(facts_of: Any) -> No
     sentences = {s["id"]: s["text"] for s in facts["sentences"]}
     [they] = statements_with(facts, "start a conversation")
     assert sentences[they["context"]] == "Q What about the council members who left town?"
+    assert published(they)
     for named in ("Governor Alma Reyes", "reopen this week"):
         assert all("context" not in s for s in facts["statements"] if named in s["content"] + sentences[s["sentence"]])
+
+
+def test_a_claim_about_a_they_no_sentence_before_names_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: And they will face more damage to their homes and to their farms.",
+        "MS. ODUYA: They need our help and our money right now.",
+        "Q And the governor?",
+        "MS. ODUYA: Governor Alma Reyes called this morning about the storm.",
+        "MS. ODUYA: She asked for forty more trucks of water for the coast.",
+        title=BRIEFING,
+    )
+    assert_waits(facts, "They need our help")
+    asked = statements_with(facts, "forty more trucks")
+    assert asked
+    assert all(published(s) for s in asked)

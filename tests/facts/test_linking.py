@@ -236,10 +236,16 @@ def test_initials_join_the_one_name_they_abbreviate() -> None:
         ("g", org("ICC")),
         ("h", org("U.S. Army Watercraft")),
         ("i", org("UAW")),
+        ("j", org("Department of Justice")),
+        ("k", org("DOJ")),
+        ("l", org("DHS")),
+        ("m", org("Department of Homeland Security")),
     ]
     page = pages_of(records)
     assert page["b"] == page["a"]
     assert page["d"] == page["c"]
+    assert page["k"] == page["j"]  # "of" has its letter in some initials
+    assert page["l"] == page["m"]
     # two names have those initials: which one is meant is not known
     assert page["g"] not in {page["e"], page["f"]}
     assert page["i"] != page["h"]  # the autoworkers' union is no army boat unit
