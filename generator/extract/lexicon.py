@@ -335,6 +335,10 @@ INDEX_WORDS = frozenset("index indices average composite".split())
 HYPOTHETICAL_MODALS = frozenset("would could might may should".split())
 """Modals that make a speech verb hypothetical ("he would say", "she might announce"): not a claim."""
 
+FUTURE_MODALS = frozenset("will 'll ’ll shall".split())
+"""Modals of a speech act to come ("Biden will announce 30 new actions"): said by no one yet, unless the
+speaker says it as they speak ("I'll say this: …")."""
+
 CONDITIONAL_MARKS = frozenset("if unless whether".split())
 """Subordinators of a condition: "if he says so" reports nothing said."""
 

@@ -22,6 +22,7 @@ from generator.extract.lexicon import (
     DISCOURSE_MARKERS,
     DISCOURSE_NOUNS,
     FILLER_WORDS,
+    FUTURE_MODALS,
     HESITATIONS,
     HYPOTHETICAL_MODALS,
     INTENT_VERBS,
@@ -374,12 +375,17 @@ def is_stage_direction(sentence: Span) -> bool:
 
 def asserted(verb: Token) -> bool:
     """Whether a speech or belief verb reports a claim: not negated ("did not say", "can't promise"), not
-    hypothetical ("would say") and not inside a condition ("if he says"), nor under a negated verb of
+    hypothetical ("would say") or to come ("will announce"), and not inside a condition ("if he says"), nor under a negated verb of
     speech or belief ("I don't think he said")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
         return False
+    subject = _subject(verb)
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children) and not (
+        subject is not None and subject.lower_ in {"i", "we"}
+    ):
+        return False  # "the President will announce …": nothing said yet
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False  # "will travel … to announce that …", "wants to say": a plan, not something said
     for node in [verb, *verb.ancestors]:
@@ -868,14 +874,15 @@ def stands_for(pronoun: str, sentence: Span) -> bool:
 
 def bare_subject(sentence: Span, start: int, end: int) -> str | None:
     """The "he", "they", "it" or "that" the claim between characters `start` and `end` is about and never
-    names: the pronoun is a subject and no noun comes before it in the claim ("They need our help"; not "some
-    of these families …, so they have been a source", nor the "it" of "it is clear that …"); None otherwise."""
+    names: the pronoun is a subject and no noun comes before it in the claim but one that sets the scene
+    ("They need our help", "At the same time, he's working"; not "some of these families …, so they have
+    been a source", nor the "it" of "it is clear that …"); None otherwise."""
     for t in sentence:
         if t.idx >= end:
             break
         if t.idx < start:
             continue
-        if t.pos_ in {"NOUN", "PROPN"} or t.ent_type_ in _NAMED:
+        if (t.pos_ in {"NOUN", "PROPN"} or t.ent_type_ in _NAMED) and not _sets_the_scene(t):
             return None
         if t.dep_ not in {"nsubj", "nsubjpass"}:
             continue
@@ -883,6 +890,16 @@ def bare_subject(sentence: Span, start: int, end: int) -> str | None:
         if (t.lower_ in REFERRING_PRONOUNS and not extraposed) or (t.lower_ in DEMONSTRATIVES and t.tag_ == "DT"):
             return t.lower_
     return None
+
+
+def _sets_the_scene(noun: Token) -> bool:
+    """A noun of a phrase that tells when or how ("at the same time, he …", "this week, they …"): nothing a
+    later pronoun stands for."""
+    while noun.dep_ in {"compound", "amod", "det", "nummod"}:
+        noun = noun.head
+    if noun.dep_ in {"npadvmod", "tmod"}:
+        return True
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"VERB", "AUX"}
 
 
 def _restarted_clause(verb: Token) -> bool:

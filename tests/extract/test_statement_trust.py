@@ -545,3 +545,28 @@ def test_a_claim_about_a_they_no_sentence_before_names_waits_for_review(facts_of
     asked = statements_with(facts, "forty more trucks")
     assert asked
     assert all(published(s) for s in asked)
+
+
+def test_a_statement_to_come_is_nobodys_claim_yet(facts_of: Any) -> None:
+    facts = facts_of(
+        "Governor Alma Reyes will announce that the northern bridge reopens on Monday.",
+        "Governor Alma Reyes announced that the southern port reopens on Friday.",
+    )
+    assert not statements_with(facts, "northern bridge reopens")
+    [port] = statements_with(facts, "southern port reopens")
+    assert speaker_name(facts, port) == "Alma Reyes"
+    spoken = facts_of(
+        "MS. ODUYA: Good afternoon, everyone.",
+        "MS. ODUYA: I will say this: the convoy reached the crossing this morning.",
+        title=BRIEFING,
+    )
+    assert statements_with(spoken, "the convoy reached the crossing")
+
+
+def test_a_he_after_a_phrase_that_sets_the_scene_is_still_unnamed(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: And I suspect that he will keep working the phones in the coming days.",
+        "MS. ODUYA: But at the same time, he is also working across a range of issues with the partners.",
+        title=BRIEFING,
+    )
+    assert_waits(facts, "working across a range of issues")
