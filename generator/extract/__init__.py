@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""
 EXTRACTOR_ID = calibration.extractor_id(EXTRACTOR_VERSION)
 """What fact files record: the rules' version and the calibration table's digest."""
@@ -261,6 +261,15 @@ def _published_at(metadata: dict[str, Any]) -> object:
 _FIRST_PERSON = frozenset("i we us me".split())
 _CONTEXT_REACH = 4
 _MIN_CONTEXT_TOKENS = 4
+
+
+def _says_something(sentence: Span) -> bool:
+    """Whether a sentence can be shown as a claim's context: words someone said, not a speaker label or a
+    stage direction."""
+    text = sentence.text
+    return len(sentence) >= _MIN_CONTEXT_TOKENS and any(c.islower() for c in text) and not is_stage_direction(sentence)
+
+
 """A claim's context is the nearest of the three sentences before it with four tokens or more."""
 DOUBTFUL_STATEMENT = calibration.HELD_CONFIDENCE
 """The raw confidence of a statement whose words a rule cannot make right (a cut or garbled fragment, a
@@ -460,9 +469,10 @@ class _Builder:
         pronoun = bare_subject(sentence, start, end)
         number = int(sentence_id[1:])
         for before in (f"s{n}" for n in range(number - 1, max(number - _CONTEXT_REACH, 0), -1)):
-            if before in self.all_sentences and len(self.all_sentences[before][1]) >= _MIN_CONTEXT_TOKENS:
-                # not a speaker label the model made a sentence of ("MS.")
-                resolved = pronoun is None or stands_for(pronoun, self.all_sentences[before][1])
+            shown = self.all_sentences.get(before)
+            # not a speaker label the model made a sentence of ("MS.", "MS. JEAN-PIERRE:"), nor "(Laughter.)"
+            if shown is not None and _says_something(shown[1]):
+                resolved = pronoun is None or stands_for(pronoun, shown[1])
                 return {"context": before}, None if resolved else pronoun
         return {}, pronoun
 

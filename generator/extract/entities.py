@@ -306,8 +306,8 @@ def _mentions_of(
     if opening is not None and not any(doc[i].text == ")" for i in range(opening, end)):
         end = opening  # "Federal Bureau of Investigation (FBI": the model stopped inside the brackets
     start = _after_leading_verb(doc, start, end)
-    while end - start > 1 and doc[start].is_lower and doc[start].is_alpha:
-        start += 1  # "all Fulbright Commissions": a determiner the model took in
+    while end - start > 1 and doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ not in {"al", "el"}:
+        start += 1  # "all Fulbright Commissions": a determiner the model took in (not the "al" of "al Qaeda")
     if _caption_or_header(doc[start:end]) or _names_a_ship(doc, start, end, span, ent.label_):
         return []
     split = _joined_name(doc, start, end, span, ent.label_)
@@ -369,13 +369,10 @@ def _mentions_of(
         return []  # "Bronze Star", "Purple Heart": an award
     if kind == "person" and end - start > 1 and _INITIAL.fullmatch(doc[end - 1].text):
         return []  # "Kelly O.": a first name and an initial say who in the room, not who in the story
-    if (
-        known is None
-        and kind != "person"
-        and end - start == 1
-        and (_addressed(doc, start, span) or _only_a_first_name(doc, start, span))
-    ):
-        kind = "person"  # "Go ahead, Nadia.", "Nadia from Al Arabiya": someone spoken to, not a place
+    if known is None and end - start == 1 and _addressed(doc, start, span):
+        return []  # "Go ahead, Jeff.", "Nadia from Al Arabiya": someone in the room, not "Jeff Zients" of the story
+    if known is None and kind != "person" and end - start == 1 and _only_a_first_name(doc, start, span):
+        kind = "person"  # a first name the model took for a place or a body
     kind = known[1] if known else _repair_type(name, kind, ent.label_)
     if (
         kind in {"person", "organisation"}

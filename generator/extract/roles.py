@@ -87,8 +87,10 @@ def _person_for_role(role: Token, sentence: Span, person_tokens: dict[int, int])
         if end >= sentence.end or doc[end].is_punct:
             return person_tokens[right + 1]
     # Apposition: "Ghazi Hamad, a member of the Hamas Political Office,".
-    for child in role.children:
-        if child.dep_ == "appos" and child.i in person_tokens:
+    appositions = [c for c in role.children if c.dep_ == "appos"]
+    for child in appositions:
+        listed = len(appositions) > 1 or any(c.dep_ in {"appos", "conj", "cc"} for c in child.children)
+        if child.i in person_tokens and not listed:
             return person_tokens[child.i]
     if role.dep_ == "appos" and role.head.i in person_tokens and not _in_a_list(role):
         return person_tokens[role.head.i]
@@ -102,7 +104,8 @@ def _person_for_role(role: Token, sentence: Span, person_tokens: dict[int, int])
 
 def _in_a_list(role: Token) -> bool:
     """ "with Jake, myself, the Prime Minister, and Tzachi Hanegbi": a list the model read as appositions;
-    the title is another item of the list, not the first item's."""
+    the title is another item of the list, not the first item's. (The same list after the title, "the
+    President, …, Jon Finer, myself, others", gives no item the title either: `_person_for_role`.)"""
     siblings = [c for c in role.head.children if c.dep_ == "appos"]
     return len(siblings) > 1 or any(c.dep_ in {"cc", "conj"} for c in role.children)
 

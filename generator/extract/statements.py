@@ -580,7 +580,13 @@ def _about_the_talk(verb: Token, include_speech: bool = False) -> bool:
     if lemma in TALK_VERBS:
         return True
     if lemma == "have":  # "I have two pieces of news to share", not "I have no higher priority than …"
-        return any(t.lemma_.lower() in TALK_VERBS and t.i > verb.i for t in verb.subtree)
+        if any(t.lemma_.lower() in TALK_VERBS and t.i > verb.i for t in verb.subtree):
+            return True
+        # "I do have a couple of things to say about that", not "I have to say the deal is good"
+        said = [o for o in verb.children if o.dep_ == "dobj" for o in o.subtree]
+        return any(t.lemma_.lower() in DISCOURSE_NOUNS for t in said) and any(
+            t.lemma_.lower() in SPEECH_VERBS and t.dep_ in {"relcl", "acl"} for t in said
+        )
     if lemma in SPEECH_VERBS:
         if any(c.dep_ == "dobj" and c.lemma_.lower() in DISCOURSE_NOUNS for c in verb.children):
             return True  # "I wanted to say a few words about …"
@@ -720,6 +726,11 @@ _ASIDE_VERBS = {"know", "say", "mention", "see", "hear", "mean", "note", "tell",
 _DASH = r"(?:—|–|--)"
 _CUT_WORD = re.compile(rf"\b(\w+)-\s*{_DASH}\s*((?:[\w'’]+[\s,]+){{0,2}}[\w'’]*)")
 _RESTART = re.compile(rf"\b((?:[\w'’]+\s+){{0,2}}[\w'’]+)\s*{_DASH}\s*(?=\1\b)", re.IGNORECASE)
+_REPHRASED = re.compile(rf"\b([\w'’]+)\s+[\w'’]+-?\s*{_DASH}\s*(?=\1\b)", re.IGNORECASE)
+"""A speaker's restart that changes the second word: "to threten — to strengthen" is "to strengthen"."""
+_REOPENED = re.compile(rf"^([\w'’]+)\s*{_DASH}\s*(?=(?:[\w'’]+\s+){{1,2}}\1\b)", re.IGNORECASE)
+"""A claim's first word said again a word or two into the restart: "too — and far too many" is "and far too
+many"."""
 _DISFLUENCY = re.compile(rf"\w-(?=\s)|{_DASH}")
 _BREAK = re.compile(rf"\s*{_DASH}\s*")
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
@@ -773,6 +784,8 @@ def settled(content: str, sentence: Span, transcript: bool = False, spoken: bool
         repaired = _LEADING_JOIN.sub("", repaired)
         repaired = _SWAPPED_WORD.sub(lambda m: "" if _misspoken(m.group(1), m.group(2)) else m.group(0), repaired)
         repaired = _CUT_WORD.sub(lambda m: m.group(2) if _continues(m) else m.group(0), repaired)
+        if spoken:  # in writing, "the president — the first to visit —" is an aside, not a restart
+            repaired = _REPHRASED.sub("", _REOPENED.sub("", repaired))
         if repaired == cleaned:
             break
         cleaned = repaired
@@ -787,14 +800,33 @@ def settled(content: str, sentence: Span, transcript: bool = False, spoken: bool
     doubtful = doubtful or _ANSWERING_THE_ASKER.search(cleaned) is not None
     doubtful = doubtful or garbled or dangling or not words or words[0] in OBJECT_PRONOUNS
     if spoken and not doubtful:  # a speaker's turn: written text sets asides off with dashes on purpose
-        doubtful = _abandoned_phrase(cleaned) or (
-            at >= 0
-            and (
-                _cut_from_its_parts(sentence, sentence.start_char + at, sentence.start_char + at + len(content))
-                or _points_back(sentence, sentence.start_char + at, sentence.start_char + at + len(content))
+        doubtful = (
+            _abandoned_phrase(cleaned)
+            or (at >= 0 and _addressed_to_someone(sentence, sentence.start_char + at, cleaned))
+            or (
+                at >= 0
+                and (
+                    _cut_from_its_parts(sentence, sentence.start_char + at, sentence.start_char + at + len(content))
+                    or _points_back(sentence, sentence.start_char + at, sentence.start_char + at + len(content))
+                )
             )
         )
     return cleaned, doubtful
+
+
+def _addressed_to_someone(sentence: Span, start: int, content: str) -> bool:
+    """Whether the claim opens by calling someone by name and speaks to them: a call on a reporter ("James,
+    in the back, you have the last question"), a compliment ("Secretary Granholm, no one is more
+    enthusiastic … than you are"). Not news."""
+    names = 0
+    for t in sentence:
+        if t.idx < start:
+            continue
+        if t.pos_ == "PROPN" and t.lower_ not in DISCOURSE_MARKERS:
+            names += 1
+            continue
+        return names > 0 and t.text == "," and re.search(r"\byou(?:rs?)?\b", content, re.IGNORECASE) is not None
+    return False
 
 
 def _points_back(sentence: Span, start: int, end: int) -> bool:
@@ -862,7 +894,7 @@ def stands_for(pronoun: str, sentence: Span) -> bool:
         own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
         if pronoun in _PERSONAL:
             person = t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ in {"", "ORG"})
-            if person or t.lemma_.lower() in ROLE_NOUNS | SPEAKER_NOUNS:
+            if person or (t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS | SPEAKER_NOUNS):
                 return True
         elif pronoun in _PLURAL:
             if named or (t.tag_ == "NNS" and not own):

@@ -279,8 +279,8 @@ def header_title(header: str, name: str) -> str | None:
     words = header[: at.start()].split()
     taken: list[str] = []
     for word in reversed(words):
-        if not (word[:1].isupper() or word in _TITLE_GLUE):
-            break
+        if not (word[:1].isupper() or word in _TITLE_GLUE) or (taken and word.endswith(",")):
+            break  # a comma before the title ends the header's previous item ("Vice President Harris, …")
         taken.insert(0, word)
     while taken and taken[0] in _TITLE_GLUE:
         taken = taken[1:]

@@ -134,3 +134,15 @@ def test_a_first_name_is_a_person_and_a_first_name_with_an_initial_no_entity(ent
         "The convoy stopped in Savannah on its way north.",
     )
     assert found == {("Tim Scott", "person"), ("South Carolina", "place"), ("Savannah", "place")}
+
+
+def test_someone_called_on_by_first_name_is_not_the_storys_person_of_that_name(facts_of: Any) -> None:
+    facts = facts_of("Chief of Staff Jeff Zients met the governors on Monday.", "Q Thank you. Go ahead, Jeff.")
+    [zients] = [e for e in facts["entities"] if e["type"] == "person"]
+    assert zients["name"] == "Jeff Zients"
+    assert "Jeff" not in zients.get("aliases", [])
+
+
+def test_the_arabic_article_stays_in_a_name(entities_of: Any) -> None:
+    found = entities_of("Officials said al Qaeda and al-Shabaab claimed the attacks.")
+    assert {name for name, _ in found} == {"al Qaeda", "al-Shabaab"}

@@ -104,3 +104,15 @@ def test_a_verb_in_a_title_case_header_is_not_part_of_the_speakers_name(facts_of
         title="Remarks by President Ruiz Urging Congress to Fund the Bridge",
     )
     assert set(speaker_names(facts).values()) == {"Ruiz"}
+
+
+def test_a_header_listing_speakers_gives_each_only_the_title_before_their_own_name(facts_of: Any) -> None:
+    facts = facts_of(
+        "SECRETARY MARSH: Good afternoon, everyone.",
+        "SECRETARY MARSH: We will build a second bridge across the river next year.",
+        title="Remarks by Vice President Oduya, Secretary of Transportation Lee Marsh, and Mayor Ana Ruiz",
+    )
+    names = {e["id"]: e["name"] for e in facts["entities"]}
+    titles = {(names[r["entity"]], r["title"]) for r in facts["roles"]}
+    assert ("Lee Marsh", "Secretary of Transportation") in titles
+    assert not any("Oduya" in title for _, title in titles)

@@ -280,6 +280,16 @@ def test_a_title_in_a_list_is_not_the_first_items(facts_of: Any) -> None:
     assert not [title for name, title in roles(facts) if name == "Jake Sullivan"]
 
 
+def test_a_title_before_a_list_is_no_items(facts_of: Any) -> None:
+    facts = facts_of(
+        "But also, the President, including his nine calls with Bibi, two calls with President Sisi, and direct"
+        " almost-daily engagements from Jake, Jon Finer, myself, others nearly every day to get something moving.",
+        "The director of the agency, David Barnea, flew to Doha.",
+    )
+    assert not [title for name, title in roles(facts) if name == "Jon Finer"]
+    assert ("David Barnea", "director of the agency") in roles(facts)
+
+
 def test_no_role_from_a_question(facts_of: Any) -> None:
     facts = facts_of(
         "MR. TALBOT: The talks resume on Monday in the capital with both delegations.",

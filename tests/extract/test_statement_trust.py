@@ -570,3 +570,53 @@ def test_a_he_after_a_phrase_that_sets_the_scene_is_still_unnamed(facts_of: Any)
         title=BRIEFING,
     )
     assert_waits(facts, "working across a range of issues")
+
+
+def test_a_he_that_a_stage_direction_or_another_he_comes_before_waits_for_review(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: He was briefed throughout the weekend and again this morning.",
+        "MS. ODUYA: And he spent some time yesterday on the phone with the mayors of the coast.",
+        "MS. ODUYA: It was a long week for all of us.",
+        "(Laughter.)",
+        "MS. ODUYA: And he was a major in the Army for twenty years.",
+        title=BRIEFING,
+    )
+    assert_waits(facts, "on the phone with the mayors")
+    assert_waits(facts, "a major in the Army")
+    [major] = statements_with(facts, "a major in the Army")
+    sentences = {s["id"]: s["text"] for s in facts["sentences"]}
+    assert "Laughter" not in sentences.get(major.get("context", ""), "")
+
+
+def test_a_claim_said_to_someone_called_by_name_is_not_published(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: James, in the back, you have the last question.",
+        "MS. ODUYA: Secretary Reyes, no one has done more for the coast than you have.",
+        "MS. ODUYA: Today, you can buy a bus pass for five dollars on the coast.",
+        title=BRIEFING,
+    )
+    assert not any(published(s) for s in statements_with(facts, "the last question"))
+    assert not any(published(s) for s in statements_with(facts, "no one has done more"))
+    assert any(published(s) for s in statements_with(facts, "buy a bus pass"))
+
+
+def test_having_things_to_say_is_no_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: I do have a couple of things to say about that.",
+        "MS. ODUYA: I have to say that the new bridge is the finest on the coast.",
+        title=BRIEFING,
+    )
+    assert not any(published(s) for s in statements_with(facts, "a couple of things"))
+    assert any(published(s) for s in statements_with(facts, "the finest on the coast"))
+
+
+def test_a_spoken_restart_that_changes_a_word_keeps_only_what_the_speaker_settled_on(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Good afternoon.",
+        "MS. ODUYA: We took 30 new actions to threten — to strengthen supply chains for the coast.",
+        "MS. ODUYA: And too — and far too many families know someone hurt by the storm.",
+        title=BRIEFING,
+    )
+    said = {s["content"] for s in facts["statements"]}
+    assert "We took 30 new actions to strengthen supply chains for the coast" in said
+    assert "far too many families know someone hurt by the storm" in said
