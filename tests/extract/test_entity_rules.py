@@ -146,3 +146,23 @@ def test_someone_called_on_by_first_name_is_not_the_storys_person_of_that_name(f
 def test_the_arabic_article_stays_in_a_name(entities_of: Any) -> None:
     found = entities_of("Officials said al Qaeda and al-Shabaab claimed the attacks.")
     assert {name for name, _ in found} == {"al Qaeda", "al-Shabaab"}
+
+
+def _published_entities(facts: dict[str, Any]) -> set[str]:
+    from generator.extract import calibration
+
+    threshold = calibration.default_thresholds()["entities"]
+    return {e["name"] for e in facts["entities"] if float(e["confidence"]) >= threshold}
+
+
+def test_a_name_said_once_is_published_when_its_sentence_vouches_for_its_type(facts_of: Any) -> None:
+    assert _published_entities(facts_of("Amnesty International said the strikes broke the law.")) == {
+        "Amnesty International"
+    }
+    assert _published_entities(facts_of("The talks took place in Bethesda on Monday.")) == {"Bethesda"}
+    assert _published_entities(facts_of("Donors gave money to the Corvane Trust last year.")) == set()
+
+
+def test_a_name_alone_the_text_calls_he_or_his_is_a_person(entities_of: Any) -> None:
+    found = entities_of("Putin launched his war in February.", "Putin spoke again on Friday.", "Tiger ran fast.")
+    assert found == {("Putin", "person")}
