@@ -26,6 +26,7 @@ from typing import Any
 from generator.articles import Article, parse_article
 from generator.errors import InputError
 from generator.extract import EXTRACTOR_VERSION, extract_all, load_model
+from generator.render import range_ends
 
 SCORER = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "score.py"
 _TYPES = {"person": "person", "organisation": "organization", "place": "place"}
@@ -92,10 +93,9 @@ def _ranges(figures: list[dict[str, Any]]) -> list[tuple[Any, dict[str, Any]]]:
     """Figures with their values; the two ends of a range ("$160 to $180": at least / at most, one text) as one."""
     out: list[tuple[Any, dict[str, Any]]] = []
     for figure in figures:
-        if out and figure.get("qualifier") == "at most":
+        if out:
             value, previous = out[-1]
-            same = (previous.get("text"), previous["sentence"]) == (figure.get("text"), figure["sentence"])
-            if same and previous.get("qualifier") == "at least" and not isinstance(value, list):
+            if not isinstance(value, list) and range_ends(previous, figure):
                 out[-1] = ([value, figure["value"]], previous)
                 continue
         out.append((figure["value"], figure))

@@ -46,17 +46,25 @@ def figure_rows(rows: Any) -> list[tuple[dict[str, Any], Any, str | None]]:
     out: list[tuple[dict[str, Any], Any, str | None]] = []
     for row in rows:
         figure, item = row if isinstance(row, tuple) else (row, None)
-        if out and figure.get("qualifier") == "at most":
+        if out:
             low, low_item, shown = out[-1]
-            same = low_item is item and (low.get("text"), low.get("sentence")) == (
-                figure.get("text"),
-                figure.get("sentence"),
-            )
-            if same and low.get("qualifier") == "at least" and shown is None:
-                out[-1] = (low, low_item, f"{low['value']}–{figure['value']}")
+            if low_item is item and shown is None and range_ends(low, figure):
+                qualifier = low.get("qualifier")
+                said = f"{qualifier} " if qualifier and qualifier != "at least" else ""
+                out[-1] = (low, low_item, f"{said}{low['value']}–{figure['value']}")
                 continue
         out.append((figure, item, None))
     return out
+
+
+def range_ends(low: dict[str, Any], high: dict[str, Any]) -> bool:
+    """Whether two figures are the ends of one written range: the same words of the same sentence, the second
+    "at most" ("50-52%"; "about $920 to $1,730", whose low end keeps the "about" said of both)."""
+    return (
+        high.get("qualifier") == "at most"
+        and low.get("qualifier") != "at most"
+        and (low.get("text"), low.get("sentence")) == (high.get("text"), high.get("sentence"))
+    )
 
 
 FIXED_PAGES = 7

@@ -188,16 +188,28 @@ def test_page_count_says_how_many_pages_are_rendered() -> None:
 
 
 def test_the_two_ends_of_one_written_range_are_one_row() -> None:
-    item = article_facts("2023-12-02", [(50, "percent", None), (52, "percent", None), (12, "hostages", None)])
-    low, high, other = item.facts["figures"]
+    item = article_facts(
+        "2023-12-02",
+        [
+            (50, "percent", None),
+            (52, "percent", None),
+            (12, "hostages", None),
+            (920, "dollars", None),
+            (1730, "dollars", None),
+        ],
+    )
+    low, high, other, about, most = item.facts["figures"]
     low.update(qualifier="at least", text="50-52%")
     high.update(qualifier="at most", text="50-52%")
     other.update(qualifier="at least", text="12")
+    about.update(qualifier="about", text="$920 to $1730")
+    most.update(qualifier="at most", text="$920 to $1730")
     page = render_site([item])["articles/2023-12-02-story.md"].replace("\\", "")
     rows = [line for line in page.splitlines() if line.startswith("| ") and "percent" in line]
     assert len(rows) == 1
     assert rows[0].startswith("| 50–52 | percent |")
     assert "| at least 12 | hostages |" in page  # one end alone keeps its qualifier
+    assert "| about 920–1730 | dollars |" in page  # "about" is said of both ends
 
 
 def test_a_claim_that_leans_on_the_sentence_before_is_shown_after_it() -> None:
