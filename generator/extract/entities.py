@@ -416,7 +416,12 @@ def _mentions_of(
         and _is_country(" ".join(words[2:]))
     ):
         kind, refers_to = "place", " ".join(words[2:])  # "the Government of India" is India
-    attested = _attested(doc[start:end], kind) or (kind == "person" and _referred_to_as_a_person(doc, end, span))
+    attested = _attested(doc[start:end], kind) or (
+        kind == "person"
+        and end - start == 1
+        and len(knowledge.first_name_forms(doc[start].lower_)) == 1  # "Putin", not "David" (a name cut short)
+        and _referred_to_as_a_person(doc, end, span)
+    )
     return [
         Mention(
             name, kind, sentence_id, start, end, paragraph, adjective_first, titled, refers_to, title, attested=attested
@@ -1075,7 +1080,8 @@ def cluster(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int]
         for i in range(mention.start, mention.end):
             token_entity[(mention.paragraph, i)] = entity_id
     # A lone one-word "person" with no full name, no title and no "he"/"she" after it is most often a
-    # product or a word the small model misread ("Tiger", "Safari"); leave it out.
+    # product or a word the small model misread ("Tiger", "Safari"); leave it out. A first name alone
+    # ("David … he") is a name cut short: left out too.
     dropped = {
         e.id
         for e in entities.values()
