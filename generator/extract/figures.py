@@ -57,9 +57,11 @@ class FigureFinding:
 
 
 def find_figures(sentence: Span) -> list[FigureFinding]:
-    """Every counted thing in one sentence that has a number and a unit; a range gives one figure per end."""
+    """Every counted thing in one sentence that has a number and a unit; a range or a change gives one figure
+    per end."""
     findings = []
     used: set[int] = set()
+    spans: list[tuple[FigureFinding, int, int]] = []  # a span's one figure, with the span's tokens
     for start, end, label in _number_spans(sentence):
         if any(i in used for i in range(start, end)):
             continue
@@ -90,11 +92,27 @@ def find_figures(sentence: Span) -> list[FigureFinding]:
                 # one range: both ends published or neither ("over the last 24 to 48 hours" looks back)
                 finding.held, finding.window, finding.looking_back = held, window, looking_back
             low.qualifier, last.qualifier = low.qualifier or "at least", last.qualifier or "at most"
+        elif len(part_findings) == 2 and _is_change(sentence.doc, start) and sentence.doc[parts[0][1]].lower_ == "to":
+            _a_change(part_findings[0], part_findings[1], _span_text(whole))  # "from 20 to 25 percent"
         elif len(parts) > 1 and not part_findings:
             continue
         if part_findings:
             used.update(range(start, end))
             findings.extend(part_findings)
+            if len(part_findings) == 1:
+                spans.append((part_findings[0], start, end))
+    for (low, low_start, low_end), (high, high_start, high_end) in itertools.pairwise(spans):
+        between = [t.lower_ for t in sentence.doc[low_end:high_start]]
+        if between != ["to"] or low.unit != high.unit or low.qualifier or high.qualifier:
+            continue
+        text = sentence.doc[low_start:high_end].text
+        if _is_change(sentence.doc, low_start):
+            _a_change(low, high, text)  # "from 4.8 percent to 4.7 percent"
+        elif low.value < high.value and (low_start == 0 or sentence.doc[low_start - 1].lower_ != "by"):
+            # "15 per cent to 20 per cent": one range written with its unit twice (not "grew by $43.6 billion to
+            # $419.2 billion": an amount, then the level it came to)
+            low.qualifier, high.qualifier, low.text, high.text = "at least", "at most", text, text
+            low.held = high.held = low.held or high.held
     if any(f.window for f in findings):
         beside = _counts_beside_windows(sentence)
         for finding in findings:
@@ -104,6 +122,17 @@ def find_figures(sentence: Span) -> list[FigureFinding]:
                 # 48 hours" is the news itself)
                 finding.held = finding.held or ("the time window of another count" if beside else "a time window")
     return findings
+
+
+def _a_change(low: FigureFinding, high: FigureFinding, text: str) -> None:
+    """Mark two figures the two ends of one change ("rose from 4.8 percent to 4.7 percent"): shown as one
+    row, and the far end is the news; both published or neither."""
+    if low.qualifier or high.qualifier:
+        return  # "from about 20 to more than 30": each end keeps its own qualifier
+    low.qualifier, high.qualifier = "from", "to"
+    low.text = high.text = text
+    held = low.held or high.held
+    low.held = high.held = held
 
 
 def _counts_beside_windows(sentence: Span) -> bool:

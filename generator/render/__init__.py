@@ -50,6 +50,9 @@ def figure_rows(rows: Any) -> list[tuple[dict[str, Any], Any, str | None]]:
             low, low_item, shown = out[-1]
             if low_item is item and shown is None and range_ends(low, figure):
                 qualifier = low.get("qualifier")
+                if qualifier == "from":
+                    out[-1] = (low, low_item, f"from {low['value']} to {figure['value']}")
+                    continue
                 said = f"{qualifier} " if qualifier and qualifier != "at least" else ""
                 out[-1] = (low, low_item, f"{said}{low['value']}–{figure['value']}")
                 continue
@@ -59,12 +62,11 @@ def figure_rows(rows: Any) -> list[tuple[dict[str, Any], Any, str | None]]:
 
 def range_ends(low: dict[str, Any], high: dict[str, Any]) -> bool:
     """Whether two figures are the ends of one written range: the same words of the same sentence, the second
-    "at most" ("50-52%"; "about $920 to $1,730", whose low end keeps the "about" said of both)."""
-    return (
-        high.get("qualifier") == "at most"
-        and low.get("qualifier") != "at most"
-        and (low.get("text"), low.get("sentence")) == (high.get("text"), high.get("sentence"))
-    )
+    "at most" ("50-52%"; "about $920 to $1,730", whose low end keeps the "about" said of both), or the two
+    ends of a change, "from" and "to" ("slowed from 4.8 percent to 4.7 percent")."""
+    same = (low.get("text"), low.get("sentence")) == (high.get("text"), high.get("sentence"))
+    ends = (low.get("qualifier"), high.get("qualifier"))
+    return same and (ends == ("from", "to") or (ends[1] == "at most" and ends[0] not in {"at most", "from", "to"}))
 
 
 FIXED_PAGES = 7

@@ -138,8 +138,8 @@ def _labelled_points(collection: Collection) -> Iterator[tuple[str, Point]]:
                     places.setdefault(sentence, []).append(entity["name"])
         for figure in item.facts["figures"]:
             label = series_label(figure)
-            if label is None:
-                continue
+            if label is None or figure.get("qualifier") == "from":
+                continue  # where a change started is a level of some earlier day, not of this one
             copy = (texts.get(figure["sentence"], ""), float(figure["value"]))
             if copy[0] and copy in seen:
                 continue

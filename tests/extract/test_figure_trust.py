@@ -265,3 +265,21 @@ def test_a_singular_duration_after_a_number_describes_and_is_not_published(facts
     facts = facts_of("I apologize for the very long two minute delay. The pause lasted four days.")
     assert _held(facts) == [(2, "minute")]
     assert _published(facts) == [(4, "days", None)]
+
+
+def test_a_change_is_one_pair_from_and_to_and_a_range_written_with_its_unit_twice_is_one_range(facts_of: Any) -> None:
+    facts = facts_of(
+        "Growth will slow from 4.8 percent to 4.7 percent next year.",
+        "Fees rose 15 per cent to 20 per cent for performance.",
+        "Exports rose to $7.36 billion from $6.78 billion.",
+    )
+    assert _all(facts) == [
+        (4.8, "percent", "from"),
+        (4.7, "percent", "to"),
+        (15, "percent", "at least"),
+        (20, "percent", "at most"),
+        (7360000000, "dollars", None),
+        (6780000000, "dollars", None),
+    ]
+    change = [f for f in facts["figures"] if f.get("qualifier") in {"from", "to"}]
+    assert {f["text"] for f in change} == {"4.8 percent to 4.7 percent"}

@@ -41,3 +41,16 @@ def test_a_text_posted_twice_counts_once() -> None:
     ]
     [series] = figure_series(gather(items))
     assert sorted(p.value for p in series.points) == [60, 80, 100]
+
+
+def test_where_a_change_started_is_not_a_point_of_its_day() -> None:
+    items = [
+        article_facts(day, [(value, "trucks", "entered")], name=day)
+        for day, value in [("2023-11-24", 60), ("2023-11-25", 80)]
+    ]
+    items.append(article_facts("2023-11-26", [(30, "trucks", "entered"), (100, "trucks", "entered")], name="change"))
+    start, end = items[-1].facts["figures"]
+    start.update(qualifier="from", text="30 trucks to 100 trucks")
+    end.update(qualifier="to", text="30 trucks to 100 trucks")
+    [series] = figure_series(gather(items))
+    assert sorted(p.value for p in series.points) == [60, 80, 100]

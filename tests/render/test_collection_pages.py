@@ -196,20 +196,25 @@ def test_the_two_ends_of_one_written_range_are_one_row() -> None:
             (12, "hostages", None),
             (920, "dollars", None),
             (1730, "dollars", None),
+            (4.8, "percent growth", None),
+            (4.7, "percent growth", None),
         ],
     )
-    low, high, other, about, most = item.facts["figures"]
+    low, high, other, about, most, start, end = item.facts["figures"]
+    start.update(qualifier="from", text="4.8 percent to 4.7 percent")
+    end.update(qualifier="to", text="4.8 percent to 4.7 percent")
     low.update(qualifier="at least", text="50-52%")
     high.update(qualifier="at most", text="50-52%")
     other.update(qualifier="at least", text="12")
     about.update(qualifier="about", text="$920 to $1730")
     most.update(qualifier="at most", text="$920 to $1730")
     page = render_site([item])["articles/2023-12-02-story.md"].replace("\\", "")
-    rows = [line for line in page.splitlines() if line.startswith("| ") and "percent" in line]
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "| percent |" in line]
     assert len(rows) == 1
     assert rows[0].startswith("| 50–52 | percent |")
     assert "| at least 12 | hostages |" in page  # one end alone keeps its qualifier
     assert "| about 920–1730 | dollars |" in page  # "about" is said of both ends
+    assert "| from 4.8 to 4.7 | percent growth |" in page  # a change: one row
 
 
 def test_a_claim_that_leans_on_the_sentence_before_is_shown_after_it() -> None:
