@@ -13,6 +13,7 @@ from generator.extract.lexicon import (
     DISCOURSE_NOUNS,
     DURATION_UNITS,
     MEASURE_NOUNS,
+    MEASURE_WORDS,
     NEGATIONS,
     NOT_A_RATE_AFTER,
     PAST_WINDOW_WORDS,
@@ -242,6 +243,7 @@ def _number_spans(sentence: Span) -> list[tuple[int, int, str]]:
         for e in sentence.ents
         if e.label_ in _NUMERIC_LABELS
     ]
+    spans = [part for span in spans for part in _runs(doc, span)]
     covered = {i for s, e, _ in spans for i in range(s, e)}
     i = sentence.start
     while i < sentence.end:
@@ -256,6 +258,30 @@ def _number_spans(sentence: Span) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return _joined_ranges(doc, sorted(spans))
+
+
+def _runs(doc: Doc, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """A model entity cut before each number that follows a finished one: "2.9 million 9 liter cases" is 2.9
+    million and 9, "640bhp 5.2 litre" is 640 bhp and 5.2 litres, "7 240" is 7 and 240."""
+    start, end, label = span
+    out = []
+    for k in range(start + 1, end):
+        before = doc[k - 1]
+        attached = _ATTACHED.match(before.text)
+        finished = (
+            before.lower_ in _SCALE_WORDS
+            or (attached is not None and attached.group(2).lower() not in _SCALE_SUFFIXES)
+            # "October 7 240 hostages"; not "1 000 000" (groups of a thousand, spaced)
+            or (before.text.isdigit() and doc[k].text[:1].isdigit() and not doc[k].text.startswith("0"))
+        )
+        if finished and any(c.isdigit() for c in doc[k].text):
+            out.append((start, k, label))
+            start = k
+    out.append((start, end, label))
+    return out
+
+
+_SCALE_WORDS = {"thousand", "million", "billion", "trillion"}
 
 
 def _joined_ranges(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -597,6 +623,21 @@ def _names_a_model(first: Token, last: Token) -> bool:
     if before is not None and named_before and before.text not in _CURRENCIES and not unit_follows:
         # "Section 427", "the S&P 500 index", but not "Berkshire Hathaway Energy's 550 megawatt farm"
         return not (before.ent_type_ in {"DATE", "MONEY"} or before.lower_ in _MONTHS)
+    capitalised = before is not None and before.text[:1].isupper() and before.is_alpha
+    if before is not None and capitalised and unit_follows and not before.is_sent_start:
+        # "Planet 9 citizen scientists", "the S P 500 utilities": a name's number before a common noun; not a
+        # measure ("Energys 550 megawatt"), a month's day or a place's count ("Gaza 1,200 people" is no name)
+        possessive = before.lower_.endswith("s") and before.text[1:].islower()
+        measure = after is not None and (
+            after.lower_ in UNIT_SYMBOLS or after.lemma_.lower() in MEASURE_WORDS | DURATION_UNITS
+        )
+        return not (
+            possessive
+            or measure
+            or before.text in _CURRENCIES
+            or before.lower_ in _MONTHS
+            or before.ent_type_ in {"DATE", "MONEY", "NORP", "GPE", "LOC"}
+        )
     return (
         after is not None
         and after.pos_ in {"PROPN", "NOUN"}

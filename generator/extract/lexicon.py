@@ -55,6 +55,14 @@ AREA_NOUNS = frozenset("strip region province state territory territories govern
 """Place nouns after which a name still names the same area ("Gaza Strip" is Gaza, "Washington State" is
 Washington); after any other ("Gaza City", "Delaware River", "Rafah crossing") it names another place."""
 
+MEASURE_WORDS = frozenset(
+    """
+    megawatt kilowatt gigawatt watt mile kilometre kilometer metre meter foot feet inch yard ton tonne pound
+    gallon litre liter acre hectare degree
+""".split()
+)
+"""Units of measure written out: a number before one is a measure, not part of a name ("Energys 550 megawatt")."""
+
 UNIT_SYMBOLS = frozenset(
     "w kw mw gw kwh mwh gwh twh kv mah hz khz mhz ghz kb mb gb tb pb kbps mbps gbps km cm mm kg mg ml "
     "lb lbs oz ft mph kph km/h hp bhp psi ksi rpm".split()

@@ -283,3 +283,18 @@ def test_a_change_is_one_pair_from_and_to_and_a_range_written_with_its_unit_twic
     ]
     change = [f for f in facts["figures"] if f.get("qualifier") in {"from", "to"}]
     assert {f["text"] for f in change} == {"4.8 percent to 4.7 percent"}
+
+
+def test_a_names_number_before_a_noun_and_a_run_of_two_numbers(facts_of: Any) -> None:
+    facts = facts_of(
+        "Shares rose as the S P 500 utilities held up.",
+        "Berkshire Hathaway Energys 550 megawatt farm opened.",
+        "Since October 7 240 hostages were held.",
+        "Distillers sold 2.9 million 9 liter cases.",
+    )
+    assert _all(facts) == [
+        (550, "megawatt", None),
+        (240, "hostages", None),
+        (2900000, "cases", None),
+        (9, "liter", None),
+    ]
