@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""
 EXTRACTOR_ID = calibration.extractor_id(EXTRACTOR_VERSION)
 """What fact files record: the rules' version and the calibration table's digest."""
@@ -262,6 +262,9 @@ def _published_at(metadata: dict[str, Any]) -> object:
 
 
 _FIRST_PERSON = frozenset("i we us me".split())
+_YEAR_WRITTEN = re.compile(r"\b(?:1[6-9]|2\d)\d\d\b|['’]\d\d\b")
+_YEARLESS_REACH = 182
+"""Days from the text's own day beyond which a day and month without a year wait for review."""
 _CONTEXT_REACH = 4
 _MIN_CONTEXT_TOKENS = 4
 
@@ -510,13 +513,16 @@ class _Builder:
         for resolved in resolve_dates(ent.text, self.anchor, tense(ent)):
             if any(d["date"] == resolved.isoformat() and d["sentence"] == self.cite() for d in self.dates):
                 continue
+            # "Your family was Christmas shopping, December 18th" (1972, told in 2023): a day and month
+            # without a year, half a year or more from the text's own day, may be of any year
+            yearless = not _YEAR_WRITTEN.search(ent.text) and abs((resolved - self.anchor).days) > _YEARLESS_REACH
             self.dates.append(
                 {
                     "id": self.unique(f"date-{resolved.isoformat()}"),
                     "date": resolved.isoformat(),
                     "text": ent.text,
                     "sentence": self.cite(),
-                    "confidence": 0.9 if explicit else 0.7,
+                    "confidence": calibration.HELD_CONFIDENCE if yearless else 0.9 if explicit else 0.7,
                 }
             )
 

@@ -885,10 +885,17 @@ _PERSONAL = frozenset("he she him her his".split())
 _PLURAL = frozenset("they them their these those".split())
 
 
+_POINTED = "this …"
+"""What `bare_subject` returns for a subject named by "this" or "these" and a common noun: only a name in the
+sentence before tells a reader which ("this request": the supplemental request for Ukraine and Israel)."""
+
+
 def stands_for(pronoun: str, sentence: Span) -> bool:
     """Whether `sentence` names something a later `pronoun` can stand for: a person for "he" or "she"
     (a name or a person's title), people or a body for "they" ("the council members who left"; not "their
     families"), anything named for "it" or "that"."""
+    if pronoun == _POINTED:
+        return any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in sentence)
     for t in sentence:
         named = t.ent_type_ in _NAMED or t.pos_ == "PROPN"
         own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
@@ -914,6 +921,9 @@ def bare_subject(sentence: Span, start: int, end: int) -> str | None:
             break
         if t.idx < start:
             continue
+        pointed = t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "NOUN"
+        if pointed and any(c.dep_ == "det" and c.lower_ in {"this", "these"} for c in t.children):
+            return _POINTED  # "this request will …", "these efforts are …"
         if (t.pos_ in {"NOUN", "PROPN"} or t.ent_type_ in _NAMED) and not _sets_the_scene(t):
             return None
         if t.dep_ not in {"nsubj", "nsubjpass"}:

@@ -79,3 +79,19 @@ def test_today_and_always_is_no_day(facts_of: Any) -> None:
         "We will be with the farmers today and always.", "The minister visits the port tomorrow.", date="2023-10-27"
     )
     assert {(d["text"], d["date"]) for d in facts["dates"]} == {("tomorrow", "2023-10-28")}
+
+
+def test_a_day_and_month_without_a_year_far_from_the_texts_day_waits_for_review(facts_of: Any) -> None:
+    from generator.extract import calibration
+
+    facts = facts_of(
+        "Your family was Christmas shopping, December 18th.",
+        "The ministers met on October 12th and again on December 18th, 1972.",
+        date="2023-10-20",
+    )
+    threshold = calibration.default_thresholds()["dates"]
+    shown = {(d["text"], d["date"]) for d in facts["dates"] if float(d["confidence"]) >= threshold}
+    held = {(d["text"], d["date"]) for d in facts["dates"] if float(d["confidence"]) < threshold}
+    assert ("December 18th", "2022-12-18") in held
+    assert ("October 12th", "2023-10-12") in shown
+    assert ("December 18th, 1972", "1972-12-18") in shown

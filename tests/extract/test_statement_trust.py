@@ -620,3 +620,18 @@ def test_a_spoken_restart_that_changes_a_word_keeps_only_what_the_speaker_settle
     said = {s["content"] for s in facts["statements"]}
     assert "We took 30 new actions to strengthen supply chains for the coast" in said
     assert "far too many families know someone hurt by the storm" in said
+
+
+def test_a_claim_about_this_and_a_noun_needs_a_name_in_the_sentence_before(facts_of: Any) -> None:
+    unnamed = facts_of(
+        "MS. ODUYA: The funding will expand production lines and create new jobs.",
+        "MS. ODUYA: This request also addresses the humanitarian impacts of the storm on the coast.",
+        title=BRIEFING,
+    )
+    assert_waits(unnamed, "This request also addresses")
+    named = facts_of(
+        "MS. ODUYA: On Monday the Senate received the supplemental request of Governor Alma Reyes.",
+        "MS. ODUYA: This request also addresses the humanitarian impacts of the storm on the coast.",
+        title=BRIEFING,
+    )
+    assert any(published(s) for s in statements_with(named, "This request also addresses"))
