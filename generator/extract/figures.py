@@ -36,6 +36,11 @@ _NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SCALE_PARTS = {"million", "billion", "thousand", "hundred", "dozen", "bn", "m", "%", "percent"}
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "US$": "dollars"}
+_CURRENCY_CODES = {code: "dollars" for code in ("US", "A", "C", "HK", "NZ", "S")} | {
+    "RM": "ringgit",
+    "INR": "rupees",
+    "Rs": "rupees",
+}
 
 
 @dataclass
@@ -248,7 +253,10 @@ def _number_spans(sentence: Span) -> list[tuple[int, int, str]]:
     i = sentence.start
     while i < sentence.end:
         if i not in covered and (
-            (doc[i].like_num and doc[i].pos_ == "NUM") or _ATTACHED.match(doc[i].text) or _SIGNED.match(doc[i].text)
+            (doc[i].like_num and doc[i].pos_ == "NUM")
+            or _ATTACHED.match(doc[i].text)
+            or _SIGNED.match(doc[i].text)
+            or _coded(doc[i])
         ):
             j = i + 1
             while j < sentence.end and doc[j].like_num and j not in covered:
@@ -337,6 +345,19 @@ def _spelled_end(doc: Doc, end: int, limit: int) -> int:
 
 _ATTACHED = re.compile(r"^[$€£¥]?(\d[\d,]*(?:\.\d+)?)([a-zA-Z]+)$")
 _SIGNED = re.compile(r"^[+\-−]\d[\d,]*(?:\.\d+)?$")
+_CODED = re.compile(r"^(US|A|C|HK|NZ|S|RM|INR|Rs)(\d[\d,]*(?:\.\d+)?)(k|m|bn|mn)?$")
+_DOLLAR_CODES = {"US", "A", "C", "HK", "NZ", "S"}
+
+
+def _coded(token: Token) -> re.Match[str] | None:
+    """A number written onto its currency's code: "RM23.50", "INR1" (of "INR1 trillion"), "US55,931,000"
+    after a "$" ("$US55,931,000"); the dollar codes count only after "$" ("A320" is an aircraft)."""
+    match = _CODED.match(token.text)
+    if match is None or (match.group(1) in _DOLLAR_CODES and (token.i == 0 or token.doc[token.i - 1].text != "$")):
+        return None
+    return match
+
+
 """A change written with its sign: "Dow +0.2%", "DAX -1.6%"."""
 """A number with its unit in one token: "164p", "5kW", "1.38pc", "40bn"."""
 _SCALE_SUFFIXES = {"k", "m", "bn", "mn", "b", "tn"}
@@ -377,10 +398,16 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     signed = [k for k, t in enumerate(number_tokens) if k > 0 and _SIGNED.match(t.text)]
     if signed:
         number_tokens = number_tokens[signed[-1] :]  # "S&P 500 +0.3%": the change, not the index's name
-    if not any(t.like_num or _ATTACHED.match(t.text) or _SIGNED.match(t.text) for t in number_tokens):
+    if not any(t.like_num or _ATTACHED.match(t.text) or _SIGNED.match(t.text) or _coded(t) for t in number_tokens):
         return None
     attached_unit = None
     number_words = [t.text for t in number_tokens]
+    coded_unit = None
+    for k, token in enumerate(number_tokens):
+        code = _coded(token)
+        if code is not None:
+            number_words[k] = code.group(2) + (code.group(3) or "")
+            coded_unit = _CURRENCY_CODES[code.group(1)]
     attached = _ATTACHED.match(number_tokens[-1].text)
     if attached and attached.group(2).lower() in {"st", "nd", "rd", "th", "am", "pm", "s", "ers"}:
         return None  # "the 20th century", "at 1.56pm", "the 1970s", "4-3s", "the 49ers": an order, a time, a name
@@ -419,7 +446,9 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     unit_token = _unit_token(last, end, value != 1) if compound is None else None
     symbol = next((t.text for t in doc[max(start - 1, 0) : end] if t.text in _CURRENCIES), None)
     word_unit = _unit_word(tokens, doc[last.i + 3] if fraction is not None else last)
-    if "%" in span_text or (attached_unit or "").lower() == "pc" or _says_percent(tokens, after):
+    if coded_unit is not None and (symbol is None or coded_unit == "dollars"):
+        unit = counts = coded_unit
+    elif "%" in span_text or (attached_unit or "").lower() == "pc" or _says_percent(tokens, after):
         unit, counts = "percent", "percent"
     elif attached_unit is not None:
         unit, counts = attached_unit, attached_unit
@@ -685,7 +714,11 @@ def _hyphen_unit(number: Token) -> str | None:
 def _is_number_part(token: Token) -> bool:
     """A digit run, a number word, a scale ("million") or a currency or percent sign."""
     return (
-        token.like_num or token.text in _CURRENCIES or token.lower_ in _SCALE_PARTS or bool(_ATTACHED.match(token.text))
+        token.like_num
+        or token.text in _CURRENCIES
+        or token.lower_ in _SCALE_PARTS
+        or bool(_ATTACHED.match(token.text))
+        or _coded(token) is not None
     )
 
 

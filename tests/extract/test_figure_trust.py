@@ -298,3 +298,11 @@ def test_a_names_number_before_a_noun_and_a_run_of_two_numbers(facts_of: Any) ->
         (2900000, "cases", None),
         (9, "liter", None),
     ]
+
+
+def test_a_number_written_onto_its_currencys_code_is_money(facts_of: Any) -> None:
+    facts = facts_of(
+        "Shares closed at RM23.50 and the fund holds INR1 trillion.",
+        "It paid $US55,931,000 in fees for the A320 jets.",
+    )
+    assert _all(facts) == [(23.5, "ringgit", None), (1000000000000, "rupees", None), (55931000, "dollars", None)]
