@@ -833,8 +833,12 @@ def _points_back(sentence: Span, start: int, end: int) -> bool:
     """ "they would do this", "to do that, you've got to have leadership": a spoken claim whose object is a
     bare "this" or "that", which only the talk before it explains. (A subject "that" is left: "That is why
     we …" most often carries its own point, and holding it cost whitehouse_dev a tenth of its statements.)"""
-    inside = [t for t in sentence if start <= t.idx < end]
-    if any(t.lower_ in DEMONSTRATIVES and t.dep_ == "dobj" and t.head.dep_ != "relcl" for t in inside):
+    # not "those who are being held captive": a demonstrative its own clause or phrase defines
+    inside = [t for t in sentence if start <= t.idx < end and not _defined_here(t)]
+    # (nor "a safe means of doing that": the object of a verb deep inside a noun phrase)
+    if any(
+        t.lower_ in DEMONSTRATIVES and t.dep_ == "dobj" and t.head.dep_ not in {"relcl", "pcomp", "acl"} for t in inside
+    ):
         return True
     if any(
         t.lower_ in DEMONSTRATIVES
@@ -855,6 +859,10 @@ def _points_back(sentence: Span, start: int, end: int) -> bool:
         and not any(c.dep_ in {"ccomp", "xcomp"} for a in t.head.children if a.dep_ == "acomp" for c in a.children)
         for t in inside
     )
+
+
+def _defined_here(token: Token) -> bool:
+    return any(c.dep_ in {"relcl", "acl", "prep"} for c in token.children)
 
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}

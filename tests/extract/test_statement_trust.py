@@ -635,3 +635,16 @@ def test_a_claim_about_this_and_a_noun_needs_a_name_in_the_sentence_before(facts
         title=BRIEFING,
     )
     assert any(published(s) for s in statements_with(named, "This request also addresses"))
+
+
+def test_a_this_or_that_the_claim_itself_defines_or_buries_deep_does_not_point_back(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: We are working with partners, pursuing every avenue to bring home those who are held.",
+        "MS. ODUYA: The Governor asked her team to help residents who want to leave and give them a safe means of "
+        "doing that.",
+        "MS. ODUYA: And they would do this again tomorrow.",
+        title=BRIEFING,
+    )
+    assert any(published(s) for s in statements_with(facts, "bring home those who are held"))
+    assert any(published(s) for s in statements_with(facts, "a safe means of doing that"))
+    assert_waits(facts, "do this again")
