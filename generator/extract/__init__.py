@@ -267,6 +267,7 @@ _YEARLESS_REACH = 182
 """Days from the text's own day beyond which a day and month without a year wait for review."""
 _CONTEXT_REACH = 4
 _MIN_CONTEXT_TOKENS = 4
+"""A claim's context is the nearest of the three sentences before it with four tokens or more."""
 
 
 def _in_headline(name: str, title: str) -> bool:
@@ -280,7 +281,6 @@ def _says_something(sentence: Span) -> bool:
     return len(sentence) >= _MIN_CONTEXT_TOKENS and any(c.islower() for c in text) and not is_stage_direction(sentence)
 
 
-"""A claim's context is the nearest of the three sentences before it with four tokens or more."""
 DOUBTFUL_STATEMENT = calibration.HELD_CONFIDENCE
 """The raw confidence of a statement whose words a rule cannot make right (a cut or garbled fragment, a
 dropped condition): low enough that the calibration holds it for review."""

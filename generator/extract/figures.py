@@ -344,7 +344,9 @@ def _spelled_end(doc: Doc, end: int, limit: int) -> int:
 
 
 _ATTACHED = re.compile(r"^[$€£¥]?(\d[\d,]*(?:\.\d+)?)([a-zA-Z]+)$")
+"""A number with its unit in one token: "164p", "5kW", "1.38pc", "40bn"."""
 _SIGNED = re.compile(r"^[+\-−]\d[\d,]*(?:\.\d+)?$")
+"""A change written with its sign: "Dow +0.2%", "DAX -1.6%"."""
 _CODED = re.compile(r"^(US|A|C|HK|NZ|S|RM|INR|Rs)(\d[\d,]*(?:\.\d+)?)(k|m|bn|mn)?$")
 _DOLLAR_CODES = {"US", "A", "C", "HK", "NZ", "S"}
 
@@ -358,8 +360,6 @@ def _coded(token: Token) -> re.Match[str] | None:
     return match
 
 
-"""A change written with its sign: "Dow +0.2%", "DAX -1.6%"."""
-"""A number with its unit in one token: "164p", "5kW", "1.38pc", "40bn"."""
 _SCALE_SUFFIXES = {"k", "m", "bn", "mn", "b", "tn"}
 
 

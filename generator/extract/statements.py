@@ -375,8 +375,8 @@ def is_stage_direction(sentence: Span) -> bool:
 
 def asserted(verb: Token) -> bool:
     """Whether a speech or belief verb reports a claim: not negated ("did not say", "can't promise"), not
-    hypothetical ("would say") or to come ("will announce"), and not inside a condition ("if he says"), nor under a negated verb of
-    speech or belief ("I don't think he said")."""
+    hypothetical ("would say") or to come ("will announce"), and not inside a condition ("if he says"), nor
+    under a negated verb of speech or belief ("I don't think he said")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
@@ -862,6 +862,7 @@ def _points_back(sentence: Span, start: int, end: int) -> bool:
 
 
 def _defined_here(token: Token) -> bool:
+    """A "those who …", "that of …": a demonstrative its own clause or phrase says the meaning of."""
     return any(c.dep_ in {"relcl", "acl", "prep"} for c in token.children)
 
 
@@ -923,7 +924,8 @@ def bare_subject(sentence: Span, start: int, end: int) -> str | None:
     """The "he", "they", "it" or "that" the claim between characters `start` and `end` is about and never
     names: the pronoun is a subject and no noun comes before it in the claim but one that sets the scene
     ("They need our help", "At the same time, he's working"; not "some of these families …, so they have
-    been a source", nor the "it" of "it is clear that …"); None otherwise."""
+    been a source", nor the "it" of "it is clear that …"); `_POINTED` for a subject "this" or "these" and a
+    common noun ("This request also addresses …"); None otherwise."""
     for t in sentence:
         if t.idx >= end:
             break
