@@ -464,6 +464,9 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         unit_token = word_unit
     elif unit_token is not None:
         unit, counts = unit_token.text, _noun_phrase(unit_token)
+    elif (counted_before := _number_of(last)) is not None:
+        unit_token = counted_before  # "the number of Americans killed has risen to 27"
+        unit, counts = unit_token.text, _noun_phrase(unit_token)
     else:
         return None
     if unit_token is not None and not _countable(unit_token, value):
@@ -709,6 +712,27 @@ def _hyphen_unit(number: Token) -> str | None:
     if i + 4 < len(doc) and doc[i + 3].text == "-" and doc[i + 4].lower_ == "old":
         return f"{unit}-old"
     return unit
+
+
+def _number_of(number: Token) -> Token | None:
+    """What a bare number counts when "the number of X" stands a few words before it with no other number
+    between ("we updated the number of Americans killed to 27": 27 Americans); None otherwise."""
+    doc = number.doc
+    for k in range(number.i - 1, max(number.i - _NUMBER_OF_REACH, 0), -1):
+        if doc[k].like_num:
+            return None
+        if (
+            doc[k].lower_ == "number"
+            and k + 2 < number.i
+            and doc[k + 1].lower_ == "of"
+            and doc[k + 2].pos_ in {"NOUN", "PROPN"}
+        ):
+            return doc[k + 2]
+    return None
+
+
+_NUMBER_OF_REACH = 16
+"""Words back from a bare number within which "the number of X" says what it counts."""
 
 
 def _is_number_part(token: Token) -> bool:

@@ -306,3 +306,11 @@ def test_a_number_written_onto_its_currencys_code_is_money(facts_of: Any) -> Non
         "It paid $US55,931,000 in fees for the A320 jets.",
     )
     assert _all(facts) == [(23.5, "ringgit", None), (1000000000000, "rupees", None), (55931000, "dollars", None)]
+
+
+def test_a_bare_number_after_the_number_of_something_counts_it(facts_of: Any) -> None:
+    facts = facts_of(
+        "We have updated the number of Americans killed to 27.",
+        "He said 27 times that the number of cases was high.",
+    )
+    assert _all(facts) == [(27, "Americans", None), (27, "times", None)]
