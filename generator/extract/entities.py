@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_PLACING_WORDS = LOCATIVE_WORDS | {"at", "along", "to", "from"}
+"""Prepositions whose object is somewhere: "in Bethesda", "across the Pacific", "to Jenin"."""
 _ATTESTED_ONCE = 0.04
 """Raw confidence a name named once gains when its sentence or the headline vouches for it."""
 COMPASS_WORDS = frozenset("north south east west northern southern eastern western left right upper lower".split())
@@ -446,7 +448,7 @@ def _attested(name: Span, kind: str) -> bool:
     if kind == "organisation":
         return head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ in {"VERB", "AUX"}
     if kind == "place":
-        return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_WORDS | {"at", "along", "to", "from"}
+        return head.dep_ == "pobj" and head.head.lower_ in _PLACING_WORDS
     return False
 
 

@@ -21,6 +21,7 @@ from generator.extract.lexicon import (
     QUALIFIER_INTENSIFIERS,
     QUALIFIERS,
     RATE_WORDS,
+    SCALE_WORDS,
     TALKING_VERBS,
     TIME_POINT_AFTER,
     UNIT_SYMBOLS,
@@ -277,7 +278,7 @@ def _runs(doc: Doc, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
         before = doc[k - 1]
         attached = _ATTACHED.match(before.text)
         finished = (
-            before.lower_ in _SCALE_WORDS
+            before.lower_ in _LARGE_SCALES
             or (attached is not None and attached.group(2).lower() not in _SCALE_SUFFIXES)
             # "October 7 240 hostages"; not "1 000 000" (groups of a thousand, spaced)
             or (before.text.isdigit() and doc[k].text[:1].isdigit() and not doc[k].text.startswith("0"))
@@ -289,7 +290,8 @@ def _runs(doc: Doc, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
     return out
 
 
-_SCALE_WORDS = {"thousand", "million", "billion", "trillion"}
+_LARGE_SCALES = frozenset(w for w, v in SCALE_WORDS.items() if v >= 1_000 and len(w) > 2 and not w.endswith("s"))
+"""Scale words that finish a number ("2.9 million"): what follows them is another number."""
 
 
 def _joined_ranges(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
