@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-EXTRACTOR_VERSION = "29"
+EXTRACTOR_VERSION = "30"
 """Bump when the rules change what they find: cached extractions of older versions are redone."""
 EXTRACTOR_ID = calibration.extractor_id(EXTRACTOR_VERSION)
 """What fact files record: the rules' version and the calibration table's digest."""
@@ -155,8 +155,6 @@ def extract_article(article: Article, docs: list[Doc]) -> dict[str, Any]:
         if t.mention is not None and t.label_end > 0 and not names_a_title(t.mention.name)
     )  # "THE FIRST LADY:" speaks, but a title alone gets no page
     entities, token_entity = cluster(mentions)
-    for entity in entities:  # the headline names it too ("Apple to open stores in India")
-        entity.attested = entity.attested or _in_headline(entity.name, article.title)
     by_id = {e.id: e for e in entities}
     builder = _Builder(article, by_id, token_entity, {sid: (p, span) for sid, p, span in sentences})
 
@@ -268,10 +266,6 @@ _YEARLESS_REACH = 182
 _CONTEXT_REACH = 4
 _MIN_CONTEXT_TOKENS = 4
 """A claim's context is the nearest of the three sentences before it with four tokens or more."""
-
-
-def _in_headline(name: str, title: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title) is not None
 
 
 def _says_something(sentence: Span) -> bool:
