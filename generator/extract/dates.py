@@ -147,6 +147,8 @@ def tense(phrase: Span) -> str:
         return "future"
     if verb.head.lemma_ == "go" and verb.dep_ == "xcomp" and verb.head.tag_ == "VBG":
         return "future"  # "is going to meet"
+    if verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
+        return "future"  # "on Tuesday, he's going to go": the date hangs on "going" itself
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in helpers) or (verb.tag_ == "VBN" and helpers):
         return "past"
     before = phrase.doc[phrase.start - 1] if phrase.start > 0 else None

@@ -726,8 +726,12 @@ _ASIDE_VERBS = {"know", "say", "mention", "see", "hear", "mean", "note", "tell",
 _DASH = r"(?:—|–|--)"
 _CUT_WORD = re.compile(rf"\b(\w+)-\s*{_DASH}\s*((?:[\w'’]+[\s,]+){{0,2}}[\w'’]*)")
 _RESTART = re.compile(rf"\b((?:[\w'’]+\s+){{0,2}}[\w'’]+)\s*{_DASH}\s*(?=\1\b)", re.IGNORECASE)
-_REPHRASED = re.compile(rf"\b([\w'’]+)\s+[\w'’]+-?\s*{_DASH}\s*(?=\1\b)", re.IGNORECASE)
-"""A speaker's restart that changes the second word: "to threten — to strengthen" is "to strengthen"."""
+_REPHRASED = re.compile(
+    rf"\b([\w'’]+)((?:\s+[\w'’]+){{1,3}})-?\s*{_DASH}\s*(?=\1\b((?:\W+[\w'’]+){{0,4}}))", re.IGNORECASE
+)
+"""A speaker's restart that says its first word again and changes the rest: "to threten — to strengthen"
+is "to strengthen", "at an affordable prices — at affordable prices" is "at affordable prices" (see
+`_said_again`)."""
 _REOPENED = re.compile(rf"^([\w'’]+)\s*{_DASH}\s*(?=(?:[\w'’]+\s+){{1,2}}\1\b)", re.IGNORECASE)
 """A claim's first word said again a word or two into the restart: "too — and far too many" is "and far too
 many"."""
@@ -785,7 +789,7 @@ def settled(content: str, sentence: Span, transcript: bool = False, spoken: bool
         repaired = _SWAPPED_WORD.sub(lambda m: "" if _misspoken(m.group(1), m.group(2)) else m.group(0), repaired)
         repaired = _CUT_WORD.sub(lambda m: m.group(2) if _continues(m) else m.group(0), repaired)
         if spoken:  # in writing, "the president — the first to visit —" is an aside, not a restart
-            repaired = _REPHRASED.sub("", _REOPENED.sub("", repaired))
+            repaired = _REPHRASED.sub(lambda m: "" if _said_again(m) else m.group(0), _REOPENED.sub("", repaired))
         if repaired == cleaned:
             break
         cleaned = repaired
@@ -1015,6 +1019,17 @@ def _cut_from_its_parts(sentence: Span, start: int, end: int) -> bool:
 
 
 _COMPLEMENTS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "acomp", "oprd", "pcomp"}
+
+
+def _said_again(restart: re.Match[str]) -> bool:
+    """Whether the words before a dash are said again after it: one changed word ("to threten — to
+    strengthen"), or a longer stretch whose words all but one come back ("at an affordable prices — at
+    affordable prices"); not an elaboration ("the people of Ukraine — people that were badly hurt")."""
+    before = _WORD.findall(restart.group(2).lower())
+    if len(before) == 1:
+        return True
+    after = set(_WORD.findall(restart.group(3).lower()))
+    return sum(word not in after for word in before) <= 1
 
 
 def _misspoken(said: str, meant: str) -> bool:

@@ -308,6 +308,12 @@ def test_a_weekday_follows_the_tense(facts_of: Any) -> None:
     assert by_sentence == {"s1": "2023-12-01", "s2": "2023-11-24"}
 
 
+def test_a_weekday_before_going_to_is_ahead(facts_of: Any) -> None:
+    # 2023-11-29 is a Wednesday
+    facts = facts_of("And on Tuesday, he's going to go to the National Cathedral to give some words.")
+    assert [(d["text"], d["date"]) for d in facts["dates"]] == [("Tuesday", "2023-12-05")]
+
+
 def test_a_month_day_without_year_is_the_nearest_one_the_tense_allows(facts_of: Any) -> None:
     facts = facts_of("Prices have risen since January 6th, the agency said.", date="2023-12-14")
     assert ("January 6th", "2023-01-06") in dates(facts)

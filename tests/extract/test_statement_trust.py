@@ -648,3 +648,13 @@ def test_a_this_or_that_the_claim_itself_defines_or_buries_deep_does_not_point_b
     assert any(published(s) for s in statements_with(facts, "bring home those who are held"))
     assert any(published(s) for s in statements_with(facts, "a safe means of doing that"))
     assert_waits(facts, "do this again")
+
+
+def test_a_spoken_restart_of_several_words_keeps_the_words_settled_on(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Good afternoon.",
+        "MS. ODUYA: The Governor wants families to get their medicine at an affordable prices — at affordable prices.",
+        title=BRIEFING,
+    )
+    said = {s["content"] for s in facts["statements"]}
+    assert "The Governor wants families to get their medicine at affordable prices" in said
