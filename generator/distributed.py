@@ -157,6 +157,11 @@ def _stream(
                 handed += 1
                 continue
             future = next(futures)
+            if future.status not in _SETTLED:
+                # it finished on a worker that then died: its result went with it ("lost"), and the
+                # scheduler is computing it again; wait for that
+                futures.add(future)
+                continue
             index = index_of.pop(future.key)
             ready[index] = _result(future, articles[index], totals)
             future.release()
@@ -165,6 +170,9 @@ def _stream(
     finally:
         futures.clear()
         client.close()
+
+
+_SETTLED = {"finished", "error", "cancelled"}
 
 
 def _result(future: Any, article: Article, totals: Extracted) -> dict[str, Any] | Problem:
