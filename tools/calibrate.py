@@ -22,6 +22,7 @@ from types import ModuleType
 from typing import Any
 
 from generator.extract import calibration, extract_all, load_model
+from generator.render import range_ends
 from generator.render.publish import REFERENCES
 from tools.evaluate import SCORER, in_body, read_set
 
@@ -106,14 +107,13 @@ def _label_entities(scorer: ModuleType, gdoc: dict[str, Any], records: list[dict
 
 
 def figure_groups(records: list[dict[str, Any]]) -> list[tuple[Any, list[int]]]:
-    """(value, record indexes) per predicted figure: the two ends of a range are one (as tools.evaluate)."""
+    """(value, record indexes) per predicted figure: the two ends of a range or of a change are one (as
+    tools.evaluate and the site show them)."""
     groups: list[tuple[Any, list[int]]] = []
     for i, figure in enumerate(records):
-        if groups and figure.get("qualifier") == "at most":
+        if groups:
             value, members = groups[-1]
-            previous = records[members[0]]
-            same = (previous.get("text"), previous["sentence"]) == (figure.get("text"), figure["sentence"])
-            if same and previous.get("qualifier") == "at least" and not isinstance(value, list):
+            if not isinstance(value, list) and range_ends(records[members[0]], figure):
                 groups[-1] = ([value, figure["value"]], [*members, i])
                 continue
         groups.append((figure["value"], [i]))

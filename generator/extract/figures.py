@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING
 
 from generator.extract.lexicon import (
     APPROXIMATE_SEPARATORS,
+    AREA_WORDS,
     DESCRIBING_SUBJECTS,
     DISCOURSE_NOUNS,
     DURATION_UNITS,
+    LENGTH_UNITS,
     MEASURE_NOUNS,
     MEASURE_WORDS,
     NEGATIONS,
+    NEGATIVE_WORDS,
     NOT_A_RATE_AFTER,
     PAST_WINDOW_WORDS,
     PERIOD_WORDS,
@@ -23,7 +26,9 @@ from generator.extract.lexicon import (
     RATE_WORDS,
     SCALE_WORDS,
     TALKING_VERBS,
+    TEMPERATURE_SCALES,
     TIME_POINT_AFTER,
+    UNIT_LETTERS,
     UNIT_SYMBOLS,
     WEAK_NUMBER_WORDS,
     WINDOW_WORDS,
@@ -110,9 +115,27 @@ def find_figures(sentence: Span) -> list[FigureFinding]:
                 spans.append((part_findings[0], start, end))
     for (low, low_start, low_end), (high, high_start, high_end) in itertools.pairwise(spans):
         between = [t.lower_ for t in sentence.doc[low_end:high_start]]
-        if between != ["to"] or low.unit != high.unit or low.qualifier or high.qualifier:
+        if low.unit != high.unit or low.qualifier or high.qualifier:
             continue
         text = sentence.doc[low_start:high_end].text
+        unit_end = max(low_end, low.unit_token + 1 if low.unit_token is not None else 0)
+        if (
+            [t.lower_ for t in sentence.doc[unit_end:high_start]] == ["from"]
+            and low_start > 0
+            and sentence.doc[low_start - 1].lower_ == "to"
+        ):
+            text = sentence.doc[
+                _before_symbol(sentence.doc, low_start) : max(high_end, (high.unit_token or 0) + 1)
+            ].text
+            _a_change(high, low, text)  # "narrowed to 138,285 lots from 212,577 lots"
+            first, second = findings.index(low), findings.index(high)
+            findings[first], findings[second] = high, low  # listed as read: from, then to
+            continue
+        if between != ["to"]:
+            if _one_change_apart(sentence.doc, low_start, high_start):
+                text = sentence.doc[_before_symbol(sentence.doc, low_start) : high_end].text
+                _a_change(low, high, text)  # "plummeted from $36,040 at 10.45pm last night to $34,935"
+            continue
         if _is_change(sentence.doc, low_start):
             _a_change(low, high, text)  # "from 4.8 percent to 4.7 percent"
         elif low.value < high.value and (low_start == 0 or sentence.doc[low_start - 1].lower_ != "by"):
@@ -140,6 +163,23 @@ def _a_change(low: FigureFinding, high: FigureFinding, text: str) -> None:
     low.text = high.text = text
     held = low.held or high.held
     low.held = high.held = held
+
+
+def _one_change_apart(doc: Doc, low_start: int, high_start: int) -> bool:
+    """ "dropped from $75 per barrel to $45.88": the "from" and the "to" before two numbers are said of the
+    same verb, whatever stands between them."""
+    low_start, high_start = _before_symbol(doc, low_start), _before_symbol(doc, high_start)
+    if not _is_change(doc, low_start) or doc[high_start - 1].lower_ != "to":
+        return False
+    opener, closer = doc[low_start - 1], doc[high_start - 1]
+    between = {t.lower_ for t in doc[low_start : high_start - 1]}
+    said_of_one = closer.head in {opener, opener.head} and opener.head.pos_ == "VERB"
+    return said_of_one and not between & {"from", "to"}
+
+
+def _before_symbol(doc: Doc, start: int) -> int:
+    """Where a number's span starts, with the currency sign the model left out of it ("$" of "$75")."""
+    return start - 1 if start > 0 and doc[start - 1].text in _CURRENCIES else start
 
 
 def _counts_beside_windows(sentence: Span) -> bool:
@@ -400,7 +440,10 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     signed = [k for k, t in enumerate(number_tokens) if k > 0 and _SIGNED.match(t.text)]
     if signed:
         number_tokens = number_tokens[signed[-1] :]  # "S&P 500 +0.3%": the change, not the index's name
-    if not any(t.like_num or _ATTACHED.match(t.text) or _SIGNED.match(t.text) or _coded(t) for t in number_tokens):
+    if not any(
+        t.like_num or _ATTACHED.match(t.text) or _SIGNED.match(t.text) or _MINUS_JOINED.match(t.text) or _coded(t)
+        for t in number_tokens
+    ):
         return None
     attached_unit = None
     number_words = [t.text for t in number_tokens]
@@ -418,9 +461,12 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     if attached and attached.group(2).lower() not in _SCALE_SUFFIXES:
         attached_unit = attached.group(2)
         number_words[-1] = number_tokens[-1].text[: attached.start(2)]
+    number_words = [(joined.group(1) if (joined := _MINUS_JOINED.match(w)) else w) for w in number_words]
     value = parse_number([w.lstrip("+−") for w in number_words])
     if value is None:
         return None
+    if _negative(number_tokens[0]):
+        value = -value  # "-5 degrees", "minus 20 degrees Celsius", "Stoxx 50 -1.3%"
     fraction = _and_a_fraction(doc, number_tokens[-1].i + 1)
     if fraction is not None:
         value += fraction  # "four and a half years" is 4.5 years, not 4 "half"
@@ -433,7 +479,8 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     compound = _hyphen_unit(last)
     if compound is None and (label == "DATE" or (_YEAR.match(last.text) and label != "MONEY")):
         head = last.head
-        counted = not _YEAR.match(last.text) and head.pos_ == "NOUN" and head.i == last.i + 1
+        measured = _area_unit(after, None) is not None or (after is not None and after.lower_ in UNIT_SYMBOLS)
+        counted = not _YEAR.match(last.text) and ((head.pos_ == "NOUN" and head.i == last.i + 1) or measured)
         if not counted and (head.lemma_.lower() not in DURATION_UNITS or head.i == last.i):
             return None  # a date or a year, unless the model read "sales of 5835 units" as one
     if (last.ent_type_ == "ORDINAL" and attached_unit is None) or last.lower_ in {"first", "second", "third"}:
@@ -441,7 +488,8 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
     if last.ent_type_ == "TIME" and (after is None or after.lemma_.lower() not in DURATION_UNITS):
         return None  # "at 1.56pm", "10:00", but "after 55 minutes" is a duration
     if compound is None and (
-        (after is not None and after.text == "-") or ("-" in last.text and not last.text.startswith("-"))
+        (after is not None and after.text == "-")
+        or ("-" in last.text and not last.text.startswith("-") and not _MINUS_JOINED.match(last.text))
     ):
         return None  # "2023-24", "a 3-1 win": not a count
     span_text = doc[start:end].text.lower()
@@ -452,6 +500,10 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         unit = counts = coded_unit
     elif "%" in span_text or (attached_unit or "").lower() == "pc" or _says_percent(tokens, after):
         unit, counts = "percent", "percent"
+    elif (temperature := _temperature(last)) is not None:
+        unit = counts = temperature  # "minus 20 degrees Celsius", "387 Fahrenheit"
+    elif (area := _area_unit(after, attached_unit)) is not None:
+        unit = counts = area  # "1520 sq m", "3923sq m", "200 square feet"
     elif attached_unit is not None:
         unit, counts = attached_unit, attached_unit
     elif after is not None and after.lower_ in UNIT_SYMBOLS:
@@ -478,8 +530,10 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         unit = counts = measure  # "a 60 basis point improvement": 60 basis points
     if unit_token is not None and after is not None and after.lower_ in _ORDINAL_WORDS and after.i < unit_token.i:
         unit = counts = doc[after.i : unit_token.i + 1].text  # "twenty first graders": 20 first graders
-    if unit_token is not None and _singular_duration(unit_token, value):
-        held = held or "a duration used to describe"
+    if unit_token is not None and unit == unit_token.text and _an_age(unit_token):
+        unit = counts = f"{unit_token.text}-old"  # "a 50 year-old man", as "a 50-year-old man"
+    elif unit_token is not None and unit == unit_token.text and _singular_duration(unit_token, value):
+        held = held or "a duration used to describe"  # not "down 9.2% year over year"
     unit, counts = _tidy_unit(unit), _tidy_unit(counts)
     rate = _rate(doc, (unit_token.i if unit_token is not None else last.i) + 1)
     if rate is not None:
@@ -524,6 +578,13 @@ def _singular_duration(unit: Token, value: float) -> bool:
     """ "the very long two minute (delay)": a duration in the singular after a number other than one
     describes something; it counts nothing."""
     return unit.lemma_.lower() in DURATION_UNITS and value != 1 and unit.tag_ == "NN" and unit.lower_ == unit.lemma_
+
+
+def _an_age(unit: Token) -> bool:
+    """ "a 50 year-old man", "the 68 year old": a duration that gives someone's age."""
+    doc = unit.doc
+    after = [t.lower_ for t in doc[unit.i + 1 : unit.i + 3]]
+    return unit.lemma_.lower() in DURATION_UNITS and (after[:1] == ["old"] or after == ["-", "old"])
 
 
 def _tidy_unit(unit: str) -> str:
@@ -650,7 +711,7 @@ def _names_a_model(first: Token, last: Token) -> bool:
     doc = first.doc
     before = doc[first.i - 1] if first.i > 0 else None
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if after is not None and after.text in {"%", "percent"}:
+    if after is not None and (after.text in {"%", "percent"} or _temperature(last) is not None):
         return False
     unit_follows = after is not None and after.is_alpha and after.is_lower and after.lower_ not in {"index", "points"}
     named_before = before is not None and before.pos_ == "PROPN" and not before.is_lower
@@ -672,6 +733,8 @@ def _names_a_model(first: Token, last: Token) -> bool:
             or before.lower_ in _MONTHS
             or before.ent_type_ in {"DATE", "MONEY", "NORP", "GPE", "LOC"}
         )
+    if after is not None and _glued_letter(last, after):
+        return True  # "3G and 4G networks": a generation's name, not three networks
     return (
         after is not None
         and after.pos_ in {"PROPN", "NOUN"}
@@ -681,6 +744,17 @@ def _names_a_model(first: Token, last: Token) -> bool:
         and after.text[1:].islower()  # "Road", "Pro"; not units such as "GWh", "MPa"
         and after.ent_type_ != "NORP"  # "22 Americans"
         and not after.is_sent_start
+    )
+
+
+def _glued_letter(number: Token, after: Token) -> bool:
+    """A capital letter written onto a number ("3G", "5G"), other than a unit or scale letter ("30C", "10K")."""
+    return (
+        not number.whitespace_
+        and len(after.text) == 1
+        and after.text.isupper()
+        and after.text not in UNIT_LETTERS
+        and any(c.isdigit() for c in number.text)
     )
 
 
@@ -737,6 +811,44 @@ _NUMBER_OF_REACH = 16
 """Words back from a bare number within which "the number of X" says what it counts."""
 
 
+def _negative(first: Token) -> bool:
+    """A number written below zero: "-5", "−1.3%", "minus 20", "negative 3 percent"."""
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    joined = _MINUS_JOINED.match(first.text)
+    return (
+        first.text[:1] in {"-", "−"} or joined is not None or (before is not None and before.lower_ in NEGATIVE_WORDS)
+    )
+
+
+_MINUS_JOINED = re.compile(r"^(?:minus|negative)-(\d[\d,]*(?:\.\d+)?)$", re.IGNORECASE)
+"""A number with its sign written as a word joined on: "minus-130"."""
+
+
+def _temperature(number: Token) -> str | None:
+    """ "20 degrees Celsius", "387 Fahrenheit", "-5 °C": a temperature, named with its scale."""
+    doc = number.doc
+    words = [t.text for t in doc[number.i + 1 : number.i + 3]]
+    degrees = bool(words) and words[0].lower() in {"degree", "degrees", "deg", "°"}
+    scale_word = words[1] if degrees and len(words) > 1 else words[0] if words and not degrees else None
+    if scale_word is None or (len(scale_word) == 1 and not degrees):
+        return None  # "C" and "F" are a scale only after "degrees": "Section 12 C" is no temperature
+    scale = TEMPERATURE_SCALES.get(scale_word.lower())
+    return f"degrees {scale}" if scale else None
+
+
+def _area_unit(after: Token | None, attached: str | None) -> str | None:
+    """ "sq m", "square feet": an area unit of two words after a number, or "3923sq m" with its first word
+    written onto the number."""
+    if after is None:
+        return None
+    if attached is not None:
+        return f"{attached} {after.text}" if attached.lower() in AREA_WORDS and after.lower_ in LENGTH_UNITS else None
+    following = after.doc[after.i + 1] if after.i + 1 < len(after.doc) else None
+    if after.lower_ in AREA_WORDS and following is not None and following.lower_ in LENGTH_UNITS:
+        return f"{after.text} {following.text}"
+    return None
+
+
 def _is_number_part(token: Token) -> bool:
     """A digit run, a number word, a scale ("million") or a currency or percent sign."""
     return (
@@ -744,6 +856,7 @@ def _is_number_part(token: Token) -> bool:
         or token.text in _CURRENCIES
         or token.lower_ in _SCALE_PARTS
         or bool(_ATTACHED.match(token.text))
+        or bool(_MINUS_JOINED.match(token.text))
         or _coded(token) is not None
     )
 

@@ -69,6 +69,20 @@ UNIT_SYMBOLS = frozenset(
 )
 """Unit symbols written after a number with a space ("5 W", "50 GB"), compared in lower case; one-letter
 symbols and those that are also words ("in", "am", "m" for million) are left out."""
+AREA_WORDS = frozenset("sq sq. square".split())
+LENGTH_UNITS = frozenset(
+    "m km cm mm ft mi yd in metre metres meter meters kilometre kilometres kilometer kilometers foot feet mile "
+    "miles yard yards inch inches".split()
+)
+"""An area written as two words after a number: "1520 sq m", "200 square feet"."""
+TEMPERATURE_SCALES = {"celsius": "Celsius", "centigrade": "Celsius", "fahrenheit": "Fahrenheit", "kelvin": "Kelvin"}
+TEMPERATURE_SCALES |= {"c": "Celsius", "f": "Fahrenheit"}
+"""Scales a temperature is written in ("20 degrees Celsius"); "C" and "F" count only after "degrees" or "°"."""
+NEGATIVE_WORDS = frozenset("minus negative".split())
+"""Words that put the number after them below zero: "minus 20 degrees"."""
+UNIT_LETTERS = frozenset("C F K M B T".split())
+"""Capital letters that written onto a number are a unit or a scale ("30C", "10K", "8B"); any other letter
+so written makes a name ("3G", "5G")."""
 MEASURE_NOUNS = frozenset("point".split())
 """Nouns of a measure written between a number and what it describes: "a 60 basis point improvement"."""
 

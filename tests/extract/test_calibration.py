@@ -85,6 +85,22 @@ def test_facts_are_labelled_by_the_scorers_own_matching() -> None:
     assert labels == {"entities": [True], "figures": [True, False], "statements": [True]}
 
 
+def test_the_two_ends_of_a_change_are_labelled_as_the_one_figure_the_scorer_sees() -> None:
+    scorer = load_scorer(shared("eval/score.py"))
+    facts = document()
+    text = "12 hostages to 30 hostages"
+    facts["figures"] = [
+        {**facts["figures"][0], "id": "a", "value": 12, "qualifier": "from", "text": text},
+        {**facts["figures"][0], "id": "b", "value": 30, "qualifier": "to", "text": text},
+    ]
+    gold = {
+        "entities": [],
+        "quantities": [{"value": 12, "value_max": 30, "unit": "hostages", "sentence_text": SENTENCE}],
+        "attributions": [],
+    }
+    assert label_document(scorer, ["figures"], gold, facts) == {"figures": [True, True]}
+
+
 def test_no_entity_threshold_goes_below_three_in_four_whatever_the_average_allows() -> None:
     # 0.70-likely entities would pass on average (the 0.99 ones carry them), but each is a coin toss
     facts = [replace(f, kind="entities") for f in labelled("a", "0.99", 200, 0) + labelled("a", "0.70", 13, 7)]

@@ -79,3 +79,20 @@ def test_a_scaled_amount_is_read_without_float_error(figures_of: Any) -> None:
 
 def test_an_ordinal_before_the_noun_is_part_of_what_is_counted(figures_of: Any) -> None:
     assert figures_of("Twenty first graders were killed at the school.") == [(20, "first graders", None)]
+
+
+def test_a_generations_letter_makes_a_name_not_a_count(figures_of: Any) -> None:
+    assert figures_of("It was the case with the lead up to 3G and 4G networks.") == []
+
+
+def test_a_number_below_zero_keeps_its_sign_and_a_temperature_its_scale(figures_of: Any) -> None:
+    assert figures_of("Temperatures fell to minus 20 degrees Celsius overnight.") == [(-20, "degrees Celsius", None)]
+    assert figures_of("The plants will cool the gas to minus-260 degrees Fahrenheit.") == [
+        (-260, "degrees Fahrenheit", None)
+    ]
+    assert figures_of("It was -5 degrees in Kyiv.") == [(-5, "degrees", None)]
+
+
+def test_an_area_unit_of_two_words_is_one_unit(figures_of: Any) -> None:
+    assert figures_of("The 1520 sq m medical centre is leased.") == [(1520, "sq m", None)]
+    assert figures_of("The iconic 3923sq m estate was put out to tender.") == [(3923, "sq m", None)]

@@ -278,11 +278,34 @@ def test_a_change_is_one_pair_from_and_to_and_a_range_written_with_its_unit_twic
         (4.7, "percent", "to"),
         (15, "percent", "at least"),
         (20, "percent", "at most"),
-        (7360000000, "dollars", None),
-        (6780000000, "dollars", None),
+        (6780000000, "dollars", "from"),
+        (7360000000, "dollars", "to"),
     ]
     change = [f for f in facts["figures"] if f.get("qualifier") in {"from", "to"}]
-    assert {f["text"] for f in change} == {"4.8 percent to 4.7 percent"}
+    assert {f["text"] for f in change} == {"4.8 percent to 4.7 percent", "$7.36 billion from $6.78 billion"}
+
+
+def test_a_change_whose_ends_stand_apart_is_one_pair(facts_of: Any) -> None:
+    facts = facts_of(
+        "Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am.",
+        "Prices range from $1 in the morning to $2 at night.",
+    )
+    assert _all(facts) == [
+        (36040, "dollars", "from"),
+        (34935, "dollars", "to"),
+        (1, "dollars", None),
+        (2, "dollars", None),
+    ]
+
+
+def test_an_age_and_a_change_over_a_year_are_published(facts_of: Any) -> None:
+    facts = facts_of(
+        "Evaldas Rimasauskas, a 50 year-old man from Lithuania, pled guilty.",
+        "The median price was $3.1 million, down 9.2% year over year.",
+        "I apologize for the very long two minute delay.",
+    )
+    assert _published(facts) == [(50, "year-old", None), (3100000, "dollars", None), (9.2, "percent", None)]
+    assert _held(facts) == [(2, "minute")]
 
 
 def test_a_names_number_before_a_noun_and_a_run_of_two_numbers(facts_of: Any) -> None:
