@@ -788,6 +788,8 @@ def settled(content: str, sentence: Span, transcript: bool = False, spoken: bool
         repaired = _LEADING_JOIN.sub("", repaired)
         repaired = _SWAPPED_WORD.sub(lambda m: "" if _misspoken(m.group(1), m.group(2)) else m.group(0), repaired)
         repaired = _CUT_WORD.sub(lambda m: m.group(2) if _continues(m) else m.group(0), repaired)
+        if spoken and repaired == cleaned:  # "Aman- — among", "whom afa- — Hamas": a cut word given up
+            repaired = _CUT_WORD.sub(_given_up, repaired, count=1)
         if spoken:  # in writing, "the president — the first to visit —" is an aside, not a restart
             repaired = _REPHRASED.sub(lambda m: "" if _said_again(m) else m.group(0), _REOPENED.sub("", repaired))
         if repaired == cleaned:
@@ -1040,6 +1042,22 @@ def _misspoken(said: str, meant: str) -> bool:
 
 def _filler(words: str) -> bool:
     return all(w.lower().replace("’", "'") in FILLER_WORDS for w in _WORD.findall(words))
+
+
+def _given_up(cut: re.Match[str]) -> str:
+    """A spoken word of two letters or more cut off before a dash, which no later word completes, is given
+    up ("Aman- — among", "whom afa- — Hamas"; "i- — is" is too short to tell). The dash stays when the words
+    after it say again a word of the few before ("this notorial transnat- — this …"): a restart the other
+    repairs take out."""
+    if len(cut.group(1)) < _MIN_STEM:
+        return cut.group(0)
+    before = {w.lower() for w in _WORD.findall(cut.string[: cut.start()])[-_RESTART_REACH:]}
+    after = _WORD.findall(cut.group(2))[:1]
+    return f"— {cut.group(2)}" if after and after[0].lower() in before else cut.group(2)
+
+
+_RESTART_REACH = 4
+"""Words before a cut word within which a restart says one again."""
 
 
 def _continues(cut: re.Match[str]) -> bool:

@@ -658,3 +658,17 @@ def test_a_spoken_restart_of_several_words_keeps_the_words_settled_on(facts_of: 
     )
     said = {s["content"] for s in facts["statements"]}
     assert "The Governor wants families to get their medicine at affordable prices" in said
+
+
+def test_a_spoken_word_cut_off_before_a_dash_is_dropped_even_when_nothing_completes_it(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Good afternoon.",
+        "MS. ODUYA: Aman- — among many topics, the Governor discussed the levees with the mayor.",
+        "MS. ODUYA: These are families whom afa- — the agency has refused to move.",
+        "MS. ODUYA: Treasury sanctioned this notorial transnat- — this tran- — notorious smuggling ring.",
+        title=BRIEFING,
+    )
+    said = {s["content"] for s in facts["statements"]}
+    assert "Among many topics, the Governor discussed the levees with the mayor" in said
+    assert "These are families whom the agency has refused to move" in said
+    assert "Treasury sanctioned this notorious smuggling ring" in said
