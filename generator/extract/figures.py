@@ -487,8 +487,11 @@ def _figure(sentence: Span, start: int, end: int, label: str) -> FigureFinding |
         return None
     if last.ent_type_ == "TIME" and (after is None or after.lemma_.lower() not in DURATION_UNITS):
         return None  # "at 1.56pm", "10:00", but "after 55 minutes" is a duration
+    plus = after is not None and after.text == "-" and doc[after.i + 1 : after.i + 2].text.lower() == "plus"
+    if plus:
+        qualifier = qualifier or "more than"  # "some 400-plus entities"
     if compound is None and (
-        (after is not None and after.text == "-")
+        (after is not None and after.text == "-" and not plus)
         or ("-" in last.text and not last.text.startswith("-") and not _MINUS_JOINED.match(last.text))
     ):
         return None  # "2023-24", "a 3-1 win": not a count
@@ -782,6 +785,8 @@ def _hyphen_unit(number: Token) -> str | None:
     i = number.i
     if i + 2 >= len(doc) or doc[i + 1].text != "-" or not doc[i + 2].is_alpha or doc[i + 2].like_num:
         return None
+    if doc[i + 2].lower_ == "plus":
+        return None  # "400-plus entities": more than 400 entities
     if not any(c.isdigit() for c in number.text) or doc[i + 2].lower_.rstrip("s") in _FRACTIONS:
         return None  # "a four-door car", "two-thirds": a description or a fraction, not a measure
     unit = doc[i + 2].text

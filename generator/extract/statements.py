@@ -765,6 +765,7 @@ def settled(content: str, sentence: Span, transcript: bool = False, spoken: bool
     writer's words), and whether it is still doubtful: garbled by restarts, cut before its point
     ("… office on —", "them repeatedly …"), or cut where the speaker corrects themselves or before a condition
     that the claim depends on ("we wouldn't have … — if it wasn't …")."""
+    content = _without_as_said(content, sentence.text)
     at = sentence.text.find(content)
     rest = sentence.text[at + len(content) :] if at >= 0 else ""
     swap = re.match(rf"\s*{_DASH}\s*([A-Za-z]+)", rest)
@@ -787,7 +788,7 @@ def settled(content: str, sentence: Span, transcript: bool = False, spoken: bool
         repaired = _FALSE_START.sub(lambda m: "" if _filler(m.group(1)) else m.group(0), repaired)
         repaired = _LEADING_JOIN.sub("", repaired)
         repaired = _SWAPPED_WORD.sub(lambda m: "" if _misspoken(m.group(1), m.group(2)) else m.group(0), repaired)
-        repaired = _CUT_WORD.sub(lambda m: m.group(2) if _continues(m) else m.group(0), repaired)
+        repaired = _CUT_WORD.sub(lambda m: _completed(m) if _continues(m) else m.group(0), repaired)
         if spoken and repaired == cleaned:  # "Aman- — among", "whom afa- — Hamas": a cut word given up
             repaired = _CUT_WORD.sub(_given_up, repaired, count=1)
         if spoken:  # in writing, "the president — the first to visit —" is an aside, not a restart
@@ -1042,6 +1043,34 @@ def _misspoken(said: str, meant: str) -> bool:
 
 def _filler(words: str) -> bool:
     return all(w.lower().replace("’", "'") in FILLER_WORDS for w in _WORD.findall(words))
+
+
+_AS_SAID = re.compile(
+    r"^\W*(?:(?:and|but|because|so|again)\W+)?as\s+(?:[\w'’.-]+\s+){1,5}?"
+    r"(?:said|noted|mentioned|stated|announced|indicated|made clear|put it|spoke about|talked about)\b[^,—]{0,40},\s*",
+    re.IGNORECASE,
+)
+"""A claim's frame that says who said it before: "as she also said,", "As I said in my speech yesterday,"."""
+
+
+def _without_as_said(content: str, sentence: str) -> str:
+    """The claim without an "as … said" frame that opens its sentence ("And as she also said, we're going to
+    continue …" is "we're going to continue …"); the frame names who said it before, not what is said."""
+    frame = _AS_SAID.match(sentence)
+    at = sentence.find(content)
+    if frame is None or at < 0 or at >= frame.end() or at + len(content) <= frame.end():
+        return content
+    return sentence[frame.end() : at + len(content)]
+
+
+def _completed(cut: re.Match[str]) -> str:
+    """The words that complete a cut-off word, without the word before it said again ("ahead to holi- — to
+    holiday" is "ahead to holiday", not "ahead to to holiday")."""
+    before = _WORD.findall(cut.string[: cut.start()])[-1:]
+    again = re.match(r"([\w'’]+)\s+", cut.group(2))
+    if before and again is not None and again.group(1).lower() == before[0].lower():
+        return cut.group(2)[again.end() :]
+    return cut.group(2)
 
 
 def _given_up(cut: re.Match[str]) -> str:

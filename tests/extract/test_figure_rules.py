@@ -96,3 +96,7 @@ def test_a_number_below_zero_keeps_its_sign_and_a_temperature_its_scale(figures_
 def test_an_area_unit_of_two_words_is_one_unit(figures_of: Any) -> None:
     assert figures_of("The 1520 sq m medical centre is leased.") == [(1520, "sq m", None)]
     assert figures_of("The iconic 3923sq m estate was put out to tender.") == [(3923, "sq m", None)]
+
+
+def test_a_number_and_plus_is_more_than_that_number(figures_of: Any) -> None:
+    assert figures_of("We have sanctioned some 400-plus entities since January.") == [(400, "entities", "more than")]

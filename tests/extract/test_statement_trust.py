@@ -672,3 +672,26 @@ def test_a_spoken_word_cut_off_before_a_dash_is_dropped_even_when_nothing_comple
     assert "Among many topics, the Governor discussed the levees with the mayor" in said
     assert "These are families whom the agency has refused to move" in said
     assert "Treasury sanctioned this notorious smuggling ring" in said
+
+
+def test_an_as_said_frame_is_not_part_of_the_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Good afternoon.",
+        "MS. ODUYA: As I said in my speech yesterday, civil society has always played an important role in the recovery.",
+        "MR. MARSH: And as she also said, we're going to continue those repairs going forward.",
+        title=BRIEFING,
+    )
+    said = {s["content"] for s in facts["statements"]}
+    assert "civil society has always played an important role in the recovery" in said
+    assert "we're going to continue those repairs going forward" in said
+
+
+def test_a_word_said_again_after_a_cut_word_is_said_once(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Good afternoon.",
+        "MS. ODUYA: Finally, as we look ahead to holi- — to holiday shopping, prices for toys are down about 4 percent.",
+        title=BRIEFING,
+    )
+    said = {s["content"] for s in facts["statements"]}
+    assert any("ahead to holiday shopping" in c for c in said)
+    assert not any("to to" in c for c in said)
