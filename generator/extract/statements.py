@@ -633,6 +633,8 @@ def _refusal(verb: Token) -> bool:
     """A speaker declining to answer: a negated verb of speech ("we're not going to comment", "I won't get
     into"), or handing the question on ("I will leave it to …", "I'd refer you to …")."""
     chain = [verb, *(t for t in verb.subtree if t.dep_ == "xcomp")]
+    if _lets_others_speak(verb):
+        return True  # "I'll let foreign leaders speak for themselves"
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
         return False  # "we wouldn't have talked about sanctions if …": a claim, not a refusal
     if _negated(verb) and any(v.lemma_.lower() in SPEECH_VERBS | TALK_VERBS | {"get"} for v in chain):
@@ -644,6 +646,18 @@ def _refusal(verb: Token) -> bool:
         if v.lemma_.lower() == "refer" and "you" in objects:
             return True
     return False
+
+
+def _lets_others_speak(verb: Token) -> bool:
+    """ "I'll let foreign leaders speak for themselves", "I'd let the Pentagon talk to that": handing the
+    question to others, said of the answer to come (not "we let the hostages speak to the press")."""
+    return (
+        verb.lemma_.lower() == "let"
+        and any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | HYPOTHETICAL_MODALS | {"'d", "’d"} for c in verb.children
+        )
+        and any(c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in SPEECH_VERBS | TALK_VERBS for c in verb.children)
+    )
 
 
 def _procedure(verb: Token, subject: Token) -> bool:

@@ -695,3 +695,15 @@ def test_a_word_said_again_after_a_cut_word_is_said_once(facts_of: Any) -> None:
     said = {s["content"] for s in facts["statements"]}
     assert any("ahead to holiday shopping" in c for c in said)
     assert not any("to to" in c for c in said)
+
+
+def test_letting_others_speak_for_themselves_is_no_claim(facts_of: Any) -> None:
+    facts = facts_of(
+        "MS. ODUYA: Good afternoon.",
+        "MS. ODUYA: And I’ll let the county leaders speak for themselves and their towns.",
+        "MS. ODUYA: We let the rescued families speak to the press on Monday.",
+        title=BRIEFING,
+    )
+    said = {s["content"] for s in facts["statements"]}
+    assert not any("speak for themselves" in c for c in said)
+    assert any("rescued families speak to the press" in c for c in said)
