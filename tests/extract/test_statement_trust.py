@@ -30,6 +30,12 @@ def assert_waits(facts: dict[str, Any], fragment: str) -> None:
     assert not any(published(s) for s in found)
 
 
+def said_in_briefing(facts_of: Any, *lines: str) -> set[str]:
+    """The claims of a briefing that opens with a greeting and goes on with `lines`."""
+    facts = facts_of("MS. ODUYA: Good afternoon.", *lines, title=BRIEFING)
+    return {s["content"] for s in facts["statements"]}
+
+
 def published(statement: dict[str, Any]) -> bool:
     return float(statement["confidence"]) >= calibration.default_thresholds()["statements"]
 
@@ -611,13 +617,11 @@ def test_having_things_to_say_is_no_claim(facts_of: Any) -> None:
 
 
 def test_a_spoken_restart_that_changes_a_word_keeps_only_what_the_speaker_settled_on(facts_of: Any) -> None:
-    facts = facts_of(
-        "MS. ODUYA: Good afternoon.",
+    said = said_in_briefing(
+        facts_of,
         "MS. ODUYA: We took 30 new actions to threten — to strengthen supply chains for the coast.",
         "MS. ODUYA: And too — and far too many families know someone hurt by the storm.",
-        title=BRIEFING,
     )
-    said = {s["content"] for s in facts["statements"]}
     assert "We took 30 new actions to strengthen supply chains for the coast" in said
     assert "far too many families know someone hurt by the storm" in said
 
@@ -651,59 +655,49 @@ def test_a_this_or_that_the_claim_itself_defines_or_buries_deep_does_not_point_b
 
 
 def test_a_spoken_restart_of_several_words_keeps_the_words_settled_on(facts_of: Any) -> None:
-    facts = facts_of(
-        "MS. ODUYA: Good afternoon.",
+    said = said_in_briefing(
+        facts_of,
         "MS. ODUYA: The Governor wants families to get their medicine at an affordable prices — at affordable prices.",
-        title=BRIEFING,
     )
-    said = {s["content"] for s in facts["statements"]}
     assert "The Governor wants families to get their medicine at affordable prices" in said
 
 
 def test_a_spoken_word_cut_off_before_a_dash_is_dropped_even_when_nothing_completes_it(facts_of: Any) -> None:
-    facts = facts_of(
-        "MS. ODUYA: Good afternoon.",
+    said = said_in_briefing(
+        facts_of,
         "MS. ODUYA: Aman- — among many topics, the Governor discussed the levees with the mayor.",
         "MS. ODUYA: These are families whom afa- — the agency has refused to move.",
         "MS. ODUYA: Treasury sanctioned this notorial transnat- — this tran- — notorious smuggling ring.",
-        title=BRIEFING,
     )
-    said = {s["content"] for s in facts["statements"]}
     assert "Among many topics, the Governor discussed the levees with the mayor" in said
     assert "These are families whom the agency has refused to move" in said
     assert "Treasury sanctioned this notorious smuggling ring" in said
 
 
 def test_an_as_said_frame_is_not_part_of_the_claim(facts_of: Any) -> None:
-    facts = facts_of(
-        "MS. ODUYA: Good afternoon.",
+    said = said_in_briefing(
+        facts_of,
         "MS. ODUYA: As I said in my speech yesterday, civil society has always played an important role in the recovery.",
         "MR. MARSH: And as she also said, we're going to continue those repairs going forward.",
-        title=BRIEFING,
     )
-    said = {s["content"] for s in facts["statements"]}
     assert "civil society has always played an important role in the recovery" in said
     assert "we're going to continue those repairs going forward" in said
 
 
 def test_a_word_said_again_after_a_cut_word_is_said_once(facts_of: Any) -> None:
-    facts = facts_of(
-        "MS. ODUYA: Good afternoon.",
+    said = said_in_briefing(
+        facts_of,
         "MS. ODUYA: Finally, as we look ahead to holi- — to holiday shopping, prices for toys are down about 4 percent.",
-        title=BRIEFING,
     )
-    said = {s["content"] for s in facts["statements"]}
     assert any("ahead to holiday shopping" in c for c in said)
     assert not any("to to" in c for c in said)
 
 
 def test_letting_others_speak_for_themselves_is_no_claim(facts_of: Any) -> None:
-    facts = facts_of(
-        "MS. ODUYA: Good afternoon.",
+    said = said_in_briefing(
+        facts_of,
         "MS. ODUYA: And I’ll let the county leaders speak for themselves and their towns.",
         "MS. ODUYA: We let the rescued families speak to the press on Monday.",
-        title=BRIEFING,
     )
-    said = {s["content"] for s in facts["statements"]}
     assert not any("speak for themselves" in c for c in said)
     assert any("rescued families speak to the press" in c for c in said)
