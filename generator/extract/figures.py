@@ -128,7 +128,7 @@ def find_figures(sentence: Span) -> list[FigureFinding]:
                 _before_symbol(sentence.doc, low_start) : max(high_end, (high.unit_token or 0) + 1)
             ].text
             _a_change(high, low, text)  # "narrowed to 138,285 lots from 212,577 lots"
-            first, second = findings.index(low), findings.index(high)
+            first, second = (next(k for k, f in enumerate(findings) if f is end) for end in (low, high))
             findings[first], findings[second] = high, low  # listed as read: from, then to
             continue
         if between != ["to"]:
