@@ -75,8 +75,10 @@ LENGTH_UNITS = frozenset(
     "miles yard yards inch inches".split()
 )
 """An area written as two words after a number: "1520 sq m", "200 square feet"."""
-TEMPERATURE_SCALES = {"celsius": "Celsius", "centigrade": "Celsius", "fahrenheit": "Fahrenheit", "kelvin": "Kelvin"}
-TEMPERATURE_SCALES |= {"c": "Celsius", "f": "Fahrenheit"}
+TEMPERATURE_SCALES = {
+    "celsius": "Celsius", "centigrade": "Celsius", "fahrenheit": "Fahrenheit", "kelvin": "Kelvin",
+    "c": "Celsius", "f": "Fahrenheit",
+}  # fmt: skip
 """Scales a temperature is written in ("20 degrees Celsius"); "C" and "F" count only after "degrees" or "°"."""
 NEGATIVE_WORDS = frozenset("minus negative".split())
 """Words that put the number after them below zero: "minus 20 degrees"."""

@@ -802,9 +802,7 @@ def settled(content: str, sentence: Span, transcript: bool = False, spoken: bool
         repaired = _FALSE_START.sub(lambda m: "" if _filler(m.group(1)) else m.group(0), repaired)
         repaired = _LEADING_JOIN.sub("", repaired)
         repaired = _SWAPPED_WORD.sub(lambda m: "" if _misspoken(m.group(1), m.group(2)) else m.group(0), repaired)
-        repaired = _CUT_WORD.sub(lambda m: _completed(m) if _continues(m) else m.group(0), repaired)
-        if spoken and repaired == cleaned:  # "Aman- — among", "whom afa- — Hamas": a cut word given up
-            repaired = _CUT_WORD.sub(_given_up, repaired, count=1)
+        repaired = _CUT_WORD.sub(lambda m: _cut_word_repaired(m, spoken), repaired)
         if spoken:  # in writing, "the president — the first to visit —" is an aside, not a restart
             repaired = _REPHRASED.sub(lambda m: "" if _said_again(m) else m.group(0), _REOPENED.sub("", repaired))
         if repaired == cleaned:
@@ -1075,6 +1073,14 @@ def _without_as_said(content: str, sentence: str) -> str:
     if frame is None or at < 0 or at >= frame.end() or at + len(content) <= frame.end():
         return content
     return sentence[frame.end() : at + len(content)]
+
+
+def _cut_word_repaired(cut: re.Match[str], spoken: bool) -> str:
+    """A cut-off word and its dash: completed by a word soon after ("Mex- — Mexico"), given up when spoken
+    ("Aman- — among"), or left as written."""
+    if _continues(cut):
+        return _completed(cut)
+    return _given_up(cut) if spoken else cut.group(0)
 
 
 def _completed(cut: re.Match[str]) -> str:
